@@ -1,0 +1,45 @@
+package dev.scansion.cli;
+
+import java.util.Set;
+
+import picocli.CommandLine;
+
+/**
+ * Entry point. {@code scansion PATH...} (and the original tool's {@code scansion -d DIR}) is the
+ * same as {@code scansion run PATH...}.
+ */
+public final class Main {
+    private static final Set<String> TOP_LEVEL = Set.of("run", "check", "help", "-h", "--help", "-V", "--version");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code; never calls {@link System#exit}. */
+    public static int execute(String... args) {
+        return commandLine().execute(normalise(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ScansionCommand());
+        cl.setExitCodeExceptionMapper(t -> ExitCodes.RUNTIME);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("error: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    static String[] normalise(String[] args) {
+        if (args.length == 0 || TOP_LEVEL.contains(args[0])) return args;
+        String[] withRun = new String[args.length + 1];
+        withRun[0] = "run";
+        System.arraycopy(args, 0, withRun, 1, args.length);
+        return withRun;
+    }
+}

@@ -1,0 +1,2 @@
+/** A JUnit Platform test engine that runs .scs scripts as tests. */
+package dev.scansion.junit;
