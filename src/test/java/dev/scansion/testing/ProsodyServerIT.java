@@ -60,7 +60,7 @@ class ProsodyServerIT {
             assertFalse(server.isRunning());
             assertTrue(Files.size(server.logFile()) > 0, "log kept");
         } finally {
-            ServerAssertions.deleteRecursively(server.directory());
+            ServerProcess.deleteTree(server.directory());
         }
     }
 }

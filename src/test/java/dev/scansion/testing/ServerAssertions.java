@@ -8,13 +8,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Shared checks of the harness ITs: a server is really up, and after close nothing of it is left. */
 final class ServerAssertions {
@@ -59,12 +56,6 @@ final class ServerAssertions {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) Files.delete(p);
         }
     }
 

@@ -157,10 +157,16 @@ final class ServerProcess {
     }
 
     void deleteFiles() {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+        try {
+            deleteTree(dir);
         } catch (IOException e) {
             // A leftover temp directory is harmless; the server itself is what must not be left.
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
         }
     }
 

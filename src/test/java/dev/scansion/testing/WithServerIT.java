@@ -43,7 +43,7 @@ class WithServerIT {
         // A failing command keeps the server's files for inspection; remove them here.
         Matcher kept = Pattern.compile("server files kept in (\\S+)").matcher(r.err);
         assertTrue(kept.find(), r.toString());
-        ServerAssertions.deleteRecursively(Path.of(kept.group(1)));
+        ServerProcess.deleteTree(Path.of(kept.group(1)));
     }
 
     @Test
