@@ -1,0 +1,84 @@
+package dev.scansion.exec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.jivesoftware.smack.SmackException;
+
+/** An {@link ActorSession} over a logged-in {@link CapturingConnection}. */
+final class SmackActorSession implements ActorSession {
+    private final CapturingConnection connection;
+    private final StreamCapture capture;
+    private final InboundBuffer buffer;
+    private final String fullJid;
+    private final Duration writeTimeout;
+    private boolean disconnected;
+
+    SmackActorSession(CapturingConnection connection, StreamCapture capture, InboundBuffer buffer,
+                      Duration writeTimeout) {
+        this.connection = connection;
+        this.capture = capture;
+        this.buffer = buffer;
+        this.fullJid = String.valueOf(connection.getUser());
+        this.writeTimeout = writeTimeout;
+    }
+
+    @Override
+    public String fullJid() {
+        return fullJid;
+    }
+
+    @Override
+    public void send(String xml) throws SessionException {
+        Optional<Inbound> end = buffer.terminal();
+        if (end.isPresent()) throw new SessionException(SessionException.Kind.CLOSED, end.get().describe());
+        if (disconnected) throw new SessionException(SessionException.Kind.CLOSED, "the session is disconnected");
+        TrackingWriter writer = capture.writer();
+        long target = writer.written() + xml.length();
+        try {
+            connection.sendNonza(new RawElement(xml));
+            if (!writer.awaitFlushed(target, writeTimeout.toNanos())) {
+                Optional<Inbound> closed = buffer.terminal();
+                throw closed.isPresent() ? new SessionException(SessionException.Kind.CLOSED, closed.get().describe())
+                        : new SessionException(SessionException.Kind.IO,
+                        "the stanza was not written within " + Durations.format(writeTimeout));
+            }
+        } catch (SmackException.NotConnectedException e) {
+            throw new SessionException(SessionException.Kind.CLOSED,
+                    buffer.terminal().map(Inbound::describe).orElse("the connection is closed"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionException(SessionException.Kind.IO, "interrupted while sending");
+        }
+    }
+
+    @Override
+    public Optional<Inbound> next(Duration timeout) throws InterruptedException {
+        return buffer.next(timeout);
+    }
+
+    @Override
+    public List<Inbound> drain() {
+        return buffer.drain();
+    }
+
+    @Override
+    public Optional<Inbound> ended() {
+        return buffer.terminal();
+    }
+
+    @Override
+    public void disconnect() {
+        if (disconnected) return;
+        disconnected = true;
+        capture.closingByUs();
+        try {
+            // Sends </stream:stream> only and waits (bounded by the reply timeout) for the server's.
+            connection.disconnect();
+        } catch (RuntimeException e) {
+            // Fall through to the hard stop below.
+        }
+        if (connection.isConnected()) connection.instantShutdown();
+    }
+}
