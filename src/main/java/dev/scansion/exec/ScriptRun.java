@@ -169,6 +169,7 @@ final class ScriptRun {
         }
         settle(actor.name());
         for (String xml : rendered) {
+            Instant at = Instant.now();
             try {
                 actor.session.send(xml);
             } catch (SessionException e) {
@@ -176,7 +177,7 @@ final class ScriptRun {
                         : Failure.Kind.SEND;
                 return new StepOutcome.Failed(ctx.failure(kind, "sending failed: " + e.getMessage(), step));
             }
-            ctx.transcript.sent(actor.name(), xml);
+            ctx.transcript.sent(actor.name(), xml, at);
             lastSender = actor.name();
             lastSendNanos = System.nanoTime();
         }

@@ -9,8 +9,9 @@ import java.util.List;
 final class Transcript {
     private final List<TranscriptEntry> entries = new ArrayList<>();
 
-    void sent(String actor, String xml) {
-        entries.add(new TranscriptEntry(actor, Direction.SENT, Instant.now(), xml));
+    /** {@code at}: when the send began (a reply can arrive before the send call returns). */
+    void sent(String actor, String xml, Instant at) {
+        entries.add(new TranscriptEntry(actor, Direction.SENT, at, xml));
     }
 
     void received(String actor, Inbound item) {
