@@ -21,12 +21,10 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * SASL: SCRAM-SHA-1 when offered, else PLAIN.
  */
 public final class SmackSessionFactory implements SessionFactory {
-    static {
-        SmackSetup.init();
-    }
-
     @Override
     public ActorSession connect(ConnectRequest request, WireTap tap) throws SessionException, InterruptedException {
+        // Smack initialises on first use only, so runs that connect nothing stay fast.
+        SmackSetup.init();
         EntityBareJid jid = parseJid(request.jid());
         List<InetAddress> addresses = resolve(request.host());
         List<String> refused = new ArrayList<>();
