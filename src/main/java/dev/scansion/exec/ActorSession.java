@@ -20,6 +20,15 @@ public interface ActorSession {
      */
     void send(String xml) throws SessionException;
 
+    /**
+     * Waits until the server process has read everything sent so far, when that can be observed
+     * (a server on this machine, Linux). Returns false at once when it cannot be observed, or when
+     * {@code bound} passed first; the caller then falls back to a pause.
+     */
+    default boolean awaitServerRead(Duration bound) throws InterruptedException {
+        return false;
+    }
+
     /** The next inbound item (see {@link InboundBuffer#next}), waiting at most {@code timeout}. */
     Optional<Inbound> next(Duration timeout) throws InterruptedException;
 

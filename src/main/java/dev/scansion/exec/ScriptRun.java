@@ -17,6 +17,10 @@ import dev.scansion.script.ast.Step;
 
 /** One execution of one script: actors, steps in order, end-of-script disconnects, the result. */
 final class ScriptRun {
+    /** How long to wait for a local server to read a send before falling back to the pause. */
+    private static final Duration READ_BOUND = Duration.ofSeconds(2);
+    /** Once the server has read a send, a moment for it to finish handling the stanza. */
+    private static final Duration AFTER_READ_PAUSE = Duration.ofMillis(1);
     private final Script script;
     private final SessionFactory sessions;
     private final RunListener listener;
@@ -194,13 +198,19 @@ final class ScriptRun {
     }
 
     /**
-     * Sockets of different actors are independent: after one actor's send, give the server a
-     * moment to read it before another actor's connection acts, so the script's order holds.
+     * Sockets of different actors are independent: after one actor's send, make sure the server
+     * has read it before another actor's connection acts, so the script's order holds. When the
+     * server's reading cannot be observed, pause {@link RunConfig#settle()} instead.
      */
     private void settle(String actor) throws InterruptedException {
         if (lastSender == null || lastSender.equals(actor)) return;
-        long wait = lastSendNanos + ctx.config.settle().toNanos() - System.nanoTime();
+        ActorState sender = actors.get(lastSender);
+        boolean read = sender != null && sender.live() && sender.session.awaitServerRead(READ_BOUND);
+        long pause = read ? AFTER_READ_PAUSE.toNanos() : ctx.config.settle().toNanos();
+        long from = read ? System.nanoTime() : lastSendNanos;
+        long wait = from + pause - System.nanoTime();
         if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        lastSender = null;
     }
 
     /** Graceful disconnect; the stanzas that arrived before it go to the transcript. */

@@ -13,10 +13,12 @@ final class SmackActorSession implements ActorSession {
     private final InboundBuffer buffer;
     private final String fullJid;
     private final Duration writeTimeout;
+    private final ReadBarrier barrier;
     private boolean disconnected;
 
     SmackActorSession(CapturingConnection connection, StreamCapture capture, InboundBuffer buffer,
-                      Duration writeTimeout) {
+                      Duration writeTimeout, java.net.Socket socket) {
+        this.barrier = ReadBarrier.of(socket);
         this.connection = connection;
         this.capture = capture;
         this.buffer = buffer;
@@ -51,6 +53,11 @@ final class SmackActorSession implements ActorSession {
             Thread.currentThread().interrupt();
             throw new SessionException(SessionException.Kind.IO, "interrupted while sending");
         }
+    }
+
+    @Override
+    public boolean awaitServerRead(Duration bound) throws InterruptedException {
+        return !disconnected && buffer.terminal().isEmpty() && barrier.await(bound);
     }
 
     @Override

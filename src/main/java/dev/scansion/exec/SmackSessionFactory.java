@@ -31,7 +31,9 @@ public final class SmackSessionFactory implements SessionFactory {
         for (InetAddress address : addresses) {
             InboundBuffer buffer = new InboundBuffer();
             StreamCapture capture = new StreamCapture(request.actor(), tap, buffer);
-            CapturingConnection connection = new CapturingConnection(configure(request, jid, address), capture);
+            NoDelaySocketFactory sockets = new NoDelaySocketFactory();
+            CapturingConnection connection = new CapturingConnection(configure(request, jid, address, sockets),
+                    capture);
             prepare(connection, capture, request.connectTimeout());
             try {
                 connection.connect();
@@ -43,7 +45,7 @@ public final class SmackSessionFactory implements SessionFactory {
                 connection.instantShutdown();
                 throw classify(e, request);
             }
-            return login(connection, capture, buffer, request);
+            return login(connection, capture, buffer, request, sockets);
         }
         throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot connect to " + request.host() + ":"
                 + request.port() + ": " + String.join("; ", refused.stream().distinct().toList()));
@@ -57,11 +59,12 @@ public final class SmackSessionFactory implements SessionFactory {
     }
 
     private static ActorSession login(CapturingConnection connection, StreamCapture capture, InboundBuffer buffer,
-                                      ConnectRequest request) throws SessionException, InterruptedException {
+                                      ConnectRequest request, NoDelaySocketFactory sockets)
+            throws SessionException, InterruptedException {
         try {
             connection.login();
             capture.loginDone();
-            return new SmackActorSession(connection, capture, buffer, request.connectTimeout());
+            return new SmackActorSession(connection, capture, buffer, request.connectTimeout(), sockets.socket());
         } catch (InterruptedException e) {
             connection.instantShutdown();
             throw e;
@@ -82,8 +85,8 @@ public final class SmackSessionFactory implements SessionFactory {
         c.addConnectionListener(capture);
     }
 
-    private static XMPPTCPConnectionConfiguration configure(ConnectRequest r, EntityBareJid jid, InetAddress address)
-            throws SessionException {
+    private static XMPPTCPConnectionConfiguration configure(ConnectRequest r, EntityBareJid jid, InetAddress address,
+                                                            NoDelaySocketFactory sockets) throws SessionException {
         XMPPTCPConnectionConfiguration.Builder b = XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(jid.asDomainBareJid())
                 .setHostAddress(address)
@@ -92,6 +95,7 @@ public final class SmackSessionFactory implements SessionFactory {
                 .setSendPresence(false)
                 .setLanguage(null)
                 .setCompressionEnabled(false)
+                .setSocketFactory(sockets)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, r.connectTimeout().toMillis()))
                 .addEnabledSaslMechanism(List.of("SCRAM-SHA-1", "PLAIN"));
         if (r.resource().isPresent()) {

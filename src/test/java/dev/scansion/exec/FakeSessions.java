@@ -77,6 +77,8 @@ final class FakeSessions implements SessionFactory {
         final InboundBuffer buffer = new InboundBuffer();
         final List<String> sent = new CopyOnWriteArrayList<>();
         volatile int disconnects;
+        /** How often the runner asked whether the server has read this session's sends. */
+        volatile int readChecks;
 
         FakeSession(String actor, String fullJid) {
             this.actor = actor;
@@ -95,6 +97,12 @@ final class FakeSessions implements SessionFactory {
             if (disconnects > 0) throw new SessionException(SessionException.Kind.CLOSED, "disconnected");
             sent.add(xml);
             onSend.accept(actor, xml);
+        }
+
+        @Override
+        public boolean awaitServerRead(Duration bound) {
+            readChecks++;
+            return true;
         }
 
         @Override

@@ -350,5 +350,15 @@ class ScriptRunTest {
                 .sends("Romeo", el("message")).sends("Juliet", el("message")).sends("Romeo", el("message")).build());
         assertEquals(ScriptStatus.PASSED, r.status());
         assertEquals(List.of("Romeo", "Juliet", "Romeo"), order);
+        assertEquals(1, server.session("Romeo").readChecks, "before Juliet's send");
+        assertEquals(1, server.session("Juliet").readChecks, "before Romeo's second send");
+    }
+
+    @Test
+    void noReadCheckWhenTheSameActorGoesOn() {
+        ScriptResult r = run(romeo().actor("Juliet", "juliet@localhost").connects("Juliet")
+                .sends("Romeo", el("message")).sends("Romeo", el("message")).receivesNothing("Juliet").build());
+        assertEquals(ScriptStatus.PASSED, r.status());
+        assertEquals(0, server.session("Romeo").readChecks);
     }
 }
