@@ -14,8 +14,10 @@ final class OutputOptions {
     boolean noColor;
 
     ConsoleOptions console() {
-        boolean terminal = Terminal.isInteractive();
-        boolean colour = terminal && !noColor && Terminal.colourAllowed();
+        boolean terminal = System.console() != null;
+        String noColorEnv = System.getenv("NO_COLOR");
+        boolean colour = terminal && !noColor && (noColorEnv == null || noColorEnv.isEmpty())
+                && !"dumb".equals(System.getenv("TERM"));
         return new ConsoleOptions(verbose, ConsoleStyle.of(colour), terminal);
     }
 }
