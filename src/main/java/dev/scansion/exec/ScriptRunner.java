@@ -80,12 +80,12 @@ public final class ScriptRunner {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            return finish(invalid(name, Optional.of(file), "cannot read " + name + ": " + Failures.describe(e),
+            return finish(invalid(name, Optional.of(file), "cannot read the file: " + Failures.describe(e),
                     List.of()));
         }
         ParseResult parsed = ScriptParser.parse(name, text);
         if (!parsed.ok()) {
-            return finish(invalid(name, Optional.of(file), name + " does not parse (" + parsed.errors().size()
+            return finish(invalid(name, Optional.of(file), "does not parse (" + parsed.errors().size()
                     + (parsed.errors().size() == 1 ? " error)" : " errors)"), parsed.diagnostics()));
         }
         Script script = parsed.script().get();
