@@ -155,12 +155,13 @@ final class TreeBuilder {
     }
 
     private void end() {
-        Frame f = stack.pop();
+        Frame f = stack.peek();
         if (f.tag == null || !f.tag.selfClosing()) {
             XmlScanner.Token t = next(XmlScanner.EndTag.class);
             flush(t != null ? t.start() : lastMarkupEnd);
             if (t != null) lastMarkupEnd = t.end();
         }
+        stack.pop();
         boolean hasElements = f.children.stream().anyMatch(XmlElement.class::isInstance);
         List<XmlNode> children = new ArrayList<>();
         for (Object c : f.children) {
