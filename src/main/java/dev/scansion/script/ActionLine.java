@@ -68,7 +68,7 @@ record ActionLine(String actor, Verb verb, String rest, int restColumn, int colu
 
     private static Failure verbFailure(String actor, String rest, int at) {
         if (rest.isEmpty()) {
-            return new Failure(at, 1, "missing verb after '" + actor + "'",
+            return new Failure(at + 1, 1, "missing verb after '" + actor + "'",
                     "expected connects, disconnects, sends or receives");
         }
         String word = rest.split("[\\s:]", 2)[0];

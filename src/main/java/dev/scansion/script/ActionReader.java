@@ -17,6 +17,8 @@ import dev.scansion.script.ast.XmlElement;
  * lines whatever their indentation.
  */
 final class ActionReader {
+    /** Payload lines beyond which unindented continuation lines are no longer looked for. */
+    private static final int MAX_CONTINUATION_SCAN = 2000;
     private final SourceText src;
     private final Diagnostics diagnostics;
     private final PayloadParser payloads;
@@ -68,14 +70,15 @@ final class ActionReader {
         }
         diagnostics.error(n, SourceText.firstColumn(line), line.strip().length(), "indented line outside a payload",
                 "payload lines must follow a 'sends:' or 'receives:' line");
-        int end = payloadEnd(n - 1);
+        int end = payloadEnd(n - 1, -1);
         return Math.max(end, n) + 1;
     }
 
     /** Handles the action on line {@code n}; returns the line after it and its payload. */
     private int action(int n, String line) {
         ActionLine.Parsed parsed = ActionLine.parse(line, actorsLongestFirst);
-        int last = payloadEnd(n);
+        ActionLine pa = parsed.action();
+        int last = payloadEnd(n, pa != null && pa.rest().startsWith("<") ? pa.restColumn() - 1 : -1);
         if (parsed.failure() != null) {
             ActionLine.Failure f = parsed.failure();
             diagnostics.error(n, f.column(), f.length(), f.message(), f.detail());
@@ -152,8 +155,11 @@ final class ActionReader {
         return first;
     }
 
-    /** Last line of the payload after line {@code n}, or -1 when there is none. */
-    private int payloadEnd(int n) {
+    /**
+     * Last line of the payload after line {@code n}, or -1 when there is none. {@code inline} is
+     * where an inline payload starts on line {@code n} (-1 when there is none).
+     */
+    private int payloadEnd(int n, int inline) {
         int last = -1;
         boolean gap = false;
         for (int j = n + 1; j <= src.lineCount(); j++) {
@@ -166,11 +172,30 @@ final class ActionReader {
                 if (gap && ActionLine.parse(l, actorsLongestFirst).action() != null) break;
                 last = j;
                 gap = false;
+            } else if (continuesOpenXml(n, inline, last, l)) {
+                last = j;
+                gap = false;
             } else {
                 break;
             }
         }
         return last;
+    }
+
+    /**
+     * An unindented line that is not a statement, while the payload so far ends inside an element
+     * (the second line of a multi-line text, say), belongs to the payload. Bounded so that a huge
+     * unclosed payload does not cost quadratic time.
+     */
+    private boolean continuesOpenXml(int n, int inline, int last, String l) {
+        int first = inline >= 0 ? n : n + 1;
+        if ((last < 0 && inline < 0) || (last >= 0 && last - first > MAX_CONTINUATION_SCAN)) return false;
+        if (l.startsWith("[") || SourceText.isSeparator(l) || ActionLine.parse(l, actorsLongestFirst).action() != null) {
+            return false;
+        }
+        PayloadParser.Document doc = PayloadParser.Document.build(
+                new PayloadParser.Request(src, first, Math.max(last, first), Math.max(0, inline), false));
+        return XmlScanner.incomplete(doc.text, doc.payloadStart, doc.payloadEnd);
     }
 
     private static boolean isPayloadLine(String l) {

@@ -61,26 +61,46 @@ final class PayloadParser {
             if (elements == null || diagnostics.errorCount() > errorsBefore) return Optional.empty();
             return Optional.of(elements);
         } catch (XMLStreamException e) {
-            reportXmlError(doc, scan.problem(), e);
+            reportXmlError(doc, scan, e);
             return Optional.empty();
         }
     }
 
     /** Prefers the scanner's fault when it comes first: it points where the mistake is, not where it was noticed. */
-    private void reportXmlError(Document doc, Optional<XmlScanner.Problem> problem, XMLStreamException e) {
+    private void reportXmlError(Document doc, XmlScanner.Result scan, XMLStreamException e) {
+        Optional<XmlScanner.Problem> problem = scan.problem();
         Location loc = e.getLocation();
         int offset = loc == null ? doc.payloadEnd : doc.offset(loc.getLineNumber(), loc.getColumnNumber());
         if (problem.isPresent() && problem.get().offset() <= offset) {
             XmlScanner.Problem p = problem.get();
             SourcePos at = doc.pos(p.offset());
-            String detail = p.related() < 0 ? p.detail() : p.detail() + " " + doc.pos(p.related());
+            SourcePos rel = p.related() < 0 ? null : doc.pos(p.related());
+            String detail = rel == null ? p.detail() : p.detail() + " line " + rel.line() + ", column " + rel.column();
             diagnostics.error(at.line(), at.column(), p.length(), p.message(), detail);
             return;
         }
         String message = XmlMessages.translate(e.getMessage());
         if (message.contains("entity")) offset = doc.backTo('&', Math.min(offset, doc.payloadEnd));
+        if (message.startsWith("undeclared namespace prefix")) offset = enclosingTag(scan, offset, message);
         SourcePos at = doc.pos(Math.min(offset, Math.max(doc.payloadStart, doc.payloadEnd - 1)));
         diagnostics.error(at.line(), at.column(), 1, "malformed XML: " + message, "");
+    }
+
+    /**
+     * The XML parser notices a namespace fault at the end of the start tag: point at the element
+     * instead, or at the attribute named in the message.
+     */
+    private static int enclosingTag(XmlScanner.Result scan, int offset, String message) {
+        XmlScanner.StartTag tag = null;
+        for (XmlScanner.Token t : scan.tokens()) {
+            if (t.start() > offset) break;
+            if (t instanceof XmlScanner.StartTag s) tag = s;
+        }
+        if (tag == null) return offset;
+        for (XmlScanner.Attr a : tag.attrs()) {
+            if (message.contains("attribute '" + a.name() + "'")) return a.nameStart();
+        }
+        return tag.start();
     }
 
     /** The XML document fed to the parser and the map from its offsets back to script positions. */

@@ -87,7 +87,7 @@ final class ScriptReader {
                     "expected actor definitions, a separator line ('-----') and actions");
             return;
         }
-        diagnostics.error(last, 1, src.line(last).strip().length(), "missing separator",
+        diagnostics.error(last, SourceText.firstColumn(src.line(last)), src.line(last).strip().length(), "missing separator",
                 "no line of dashes ('-----') after the actor definitions");
     }
 }

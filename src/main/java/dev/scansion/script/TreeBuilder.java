@@ -200,7 +200,7 @@ final class TreeBuilder {
             SourcePos pos = doc.pos(first);
             int len = Math.max(1, Math.min(p.text().strip().length(), doc.text.indexOf('\n', first) - first));
             diagnostics.error(pos.line(), pos.column(), len, "text outside an element",
-                    "payload lines must be XML elements (indent comments? start them with #, // or --)");
+                    "every payload line must be part of an XML element");
             failed = true;
         }
     }

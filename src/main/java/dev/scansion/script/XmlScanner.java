@@ -58,6 +58,12 @@ final class XmlScanner {
         this.to = to;
     }
 
+    /** Whether {@code doc[from, to)} ends inside an element, tag, value, comment or CDATA section. */
+    static boolean incomplete(String doc, int from, int to) {
+        return scan(doc, from, to).problem().map(p -> p.message().contains("not closed")
+                || p.message().contains("never closed")).orElse(false);
+    }
+
     /** Scans {@code doc[from, to)}, stopping at the first fault (or at markup it does not understand). */
     static Result scan(String doc, int from, int to) {
         XmlScanner s = new XmlScanner(doc, from, to);
@@ -88,6 +94,9 @@ final class XmlScanner {
         if (doc.startsWith("<!", i)) {
             return new Problem(i, 2, "DOCTYPE and entity declarations are not allowed in payloads",
                     "payloads are plain XML elements; nothing is ever declared or fetched", -1);
+        }
+        if (doc.startsWith("<?xml", i) && i + 5 < to && (Character.isWhitespace(doc.charAt(i + 5)) || doc.charAt(i + 5) == '?')) {
+            return new Problem(i, 5, "XML declaration in a payload", "payloads are elements only; remove '<?xml ...?>'", -1);
         }
         if (doc.startsWith("<?", i)) return skip("?>", "processing instruction is never closed", true);
         if (doc.startsWith("</", i)) return endTag();
