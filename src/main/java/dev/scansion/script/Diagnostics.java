@@ -54,7 +54,7 @@ final class Diagnostics {
                             String detail) {
         int l = Math.max(1, line);
         return new Diagnostic(severity, SourceSpan.of(source.file(), l, Math.max(1, column)), message,
-                source.line(l), length, detail);
+                Secrets.mask(source.line(l)), length, detail);
     }
 
     /** Everything collected, in file order, with the "too many errors" note last when the cap was hit. */
