@@ -13,8 +13,8 @@ import dev.scansion.script.ast.XmlElement;
  * The part of a script after the separator: action lines, each {@code sends}/{@code receives}
  * followed by its payload. A payload is the run of indented lines after its action line; comment
  * lines inside it are skipped, and it continues across blank lines while the next non-blank line is
- * indented (real suites have such "orphan" blocks). Lines starting with {@code <} count as payload
- * lines whatever their indentation.
+ * indented (real suites have such "orphan" blocks). An unindented line that is not a statement
+ * also continues a payload whose XML is still open (say, the second line of a multi-line text).
  */
 final class ActionReader {
     /** Payload lines beyond which unindented continuation lines are no longer looked for. */
@@ -44,8 +44,12 @@ final class ActionReader {
             } else if (isUnindentedSeparator(line)) {
                 duplicateSeparator(n);
                 n++;
-            } else if (SourceText.isIndented(line) || line.startsWith("<")) {
+            } else if (SourceText.isIndented(line)) {
                 n = indentedOutsidePayload(n, line);
+            } else if (line.startsWith("<")) {
+                diagnostics.error(n, 1, line.strip().length(), "unindented payload line",
+                        "payload lines are indented under their 'sends:' or 'receives:' line");
+                n++;
             } else {
                 n = action(n, line);
             }
@@ -61,15 +65,12 @@ final class ActionReader {
                 separatorLine > 0 ? "the first separator is at line " + separatorLine : "only one separator is allowed");
     }
 
-    /** An indented line that no action owns: an indented action (accepted, with a warning) or an error. */
+    /** An indented line that no action owns. */
     private int indentedOutsidePayload(int n, String line) {
-        if (ActionLine.parse(line, actorsLongestFirst).action() != null) {
-            int col = SourceText.firstColumn(line);
-            diagnostics.warning(n, 1, col - 1, "indented action line", "action lines are normally not indented");
-            return action(n, line);
-        }
-        diagnostics.error(n, SourceText.firstColumn(line), line.strip().length(), "indented line outside a payload",
-                "payload lines must follow a 'sends:' or 'receives:' line");
+        boolean action = ActionLine.parse(line, actorsLongestFirst).action() != null;
+        diagnostics.error(n, SourceText.firstColumn(line), line.strip().length(),
+                action ? "indented action line" : "indented line outside a payload",
+                action ? "action lines must not be indented" : "payload lines must follow a 'sends:' or 'receives:' line");
         int end = payloadEnd(n - 1, -1);
         return Math.max(end, n) + 1;
     }
@@ -112,10 +113,12 @@ final class ActionReader {
             return;
         }
         if (!inline && last < 0) {
+            if (src.line(nextStatement(n)).startsWith("<")) return; // reported as an unindented payload line
             diagnostics.error(n, a.column(), src.line(n).strip().length(), "missing payload",
                     "expected an indented XML payload on the next lines");
             return;
         }
+        if (indentedAction(inline ? n + 1 : n + 1, last)) return;
         PayloadParser.Request req = new PayloadParser.Request(src, inline ? n : n + 1, Math.max(last, n),
                 inline ? a.restColumn() - 1 : 0, receive);
         Optional<List<XmlElement>> elements = payloads.parse(req);
@@ -129,6 +132,30 @@ final class ActionReader {
                 : new Step.Send(a.actor(), span, elements.get()));
     }
 
+    /**
+     * An action line indented into a payload (the language reads it as payload text): say so
+     * rather than report it as malformed XML.
+     */
+    private boolean indentedAction(int first, int last) {
+        for (int j = first; j <= last; j++) {
+            String l = src.line(j);
+            if (SourceText.isIndented(l) && !SourceText.isComment(l)
+                    && ActionLine.parse(l, actorsLongestFirst).action() != null) {
+                diagnostics.error(j, SourceText.firstColumn(l), l.strip().length(), "indented action line",
+                        "action lines must not be indented; this one is read as part of the payload above");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first line after {@code n} that is neither blank nor a comment (past the end when none). */
+    private int nextStatement(int n) {
+        int j = n + 1;
+        while (j <= src.lineCount() && (src.line(j).isBlank() || SourceText.isComment(src.line(j)))) j++;
+        return j;
+    }
+
     private boolean noRest(int n, ActionLine a) {
         if (a.rest().isEmpty()) return true;
         diagnostics.error(n, a.restColumn(), a.rest().length(), "unexpected text after '" + a.verb().word() + "'", "");
@@ -139,7 +166,10 @@ final class ActionReader {
         if (last < 0) return true;
         int first = firstPayloadLine(last);
         String line = src.line(first);
-        diagnostics.error(first, SourceText.firstColumn(line), line.strip().length(), "unexpected payload", detail);
+        boolean action = ActionLine.parse(line, actorsLongestFirst).action() != null;
+        diagnostics.error(first, SourceText.firstColumn(line), line.strip().length(),
+                action ? "indented action line" : "unexpected payload",
+                action ? "action lines must not be indented" : detail);
         return false;
     }
 
@@ -169,7 +199,6 @@ final class ActionReader {
             } else if (SourceText.isComment(l) && !isUnindentedSeparator(l)) {
                 continue;
             } else if (isPayloadLine(l)) {
-                if (gap && ActionLine.parse(l, actorsLongestFirst).action() != null) break;
                 last = j;
                 gap = false;
             } else if (continuesOpenXml(n, inline, last, l)) {
@@ -190,7 +219,8 @@ final class ActionReader {
     private boolean continuesOpenXml(int n, int inline, int last, String l) {
         int first = inline >= 0 ? n : n + 1;
         if ((last < 0 && inline < 0) || (last >= 0 && last - first > MAX_CONTINUATION_SCAN)) return false;
-        if (l.startsWith("[") || SourceText.isSeparator(l) || ActionLine.parse(l, actorsLongestFirst).action() != null) {
+        if (l.startsWith("[") || SourceText.isSeparator(l) || ActionLine.parse(l, actorsLongestFirst).action() != null
+                || l.startsWith("<") && last < 0) {
             return false;
         }
         PayloadParser.Document doc = PayloadParser.Document.build(
@@ -199,6 +229,6 @@ final class ActionReader {
     }
 
     private static boolean isPayloadLine(String l) {
-        return SourceText.isIndented(l) || l.startsWith("<");
+        return SourceText.isIndented(l);
     }
 }

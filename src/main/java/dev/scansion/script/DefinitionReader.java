@@ -95,7 +95,7 @@ final class DefinitionReader {
         }
         String cls = m.group(1).strip();
         String name = m.group(2);
-        if (!cls.equals("Client")) {
+        if (!cls.equalsIgnoreCase("Client")) {
             diagnostics.error(n, 2, Math.max(1, m.group(1).length()), "unknown actor class '" + cls + "'",
                     "only [Client] is supported");
         }

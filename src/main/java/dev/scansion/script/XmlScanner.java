@@ -147,7 +147,8 @@ final class XmlScanner {
         while (true) {
             int k = spaces(j);
             if (k >= to || doc.charAt(k) == '<') {
-                return new Problem(start, name.length() + 1, "start tag <" + name + "> is not closed with '>'", "", -1);
+                return new Problem(start, name.length() + 1, "start tag <" + name + "> is not closed with '>'",
+                        k >= to ? "expected '>' or '/>' before the end of the payload" : "expected '>' or '/>' before the next '<'", -1);
             }
             char c = doc.charAt(k);
             if (c == '>' || doc.startsWith("/>", k)) {
