@@ -41,6 +41,8 @@ final class DefinitionReader {
     private Map<String, Actor.Property> currentProps;
     /** The definition had an error: absorb its property lines quietly, but do not keep it. */
     private boolean discard;
+    /** A property line of this definition could not be read: a missing jid may be its cascade. */
+    private boolean malformed;
 
     DefinitionReader(SourceText src, Diagnostics diagnostics, ParseOptions options) {
         this.src = src;
@@ -109,6 +111,7 @@ final class DefinitionReader {
         } else {
             actorLines.put(name, n);
         }
+        malformed = false;
         currentClass = cls;
         currentName = name;
         currentLine = n;
@@ -126,6 +129,7 @@ final class DefinitionReader {
         Matcher m = PROPERTY.matcher(line);
         if (!m.matches()) {
             diagnostics.error(n, col, line.strip().length(), "malformed property line", "expected 'key: value'");
+            malformed = true;
             return;
         }
         String key = m.group(1);
@@ -173,7 +177,7 @@ final class DefinitionReader {
             currentName = null;
             return;
         }
-        if (!currentProps.containsKey(Actor.JID)) {
+        if (!currentProps.containsKey(Actor.JID) && !malformed) {
             diagnostics.error(currentLine, 1, src.line(currentLine).strip().length(),
                     "actor '" + currentName + "' has no jid", "add an indented 'jid: user@host' line");
         }

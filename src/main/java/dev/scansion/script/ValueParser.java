@@ -19,7 +19,7 @@ import dev.scansion.script.ast.Value;
 final class ValueParser {
     private static final String ANY = "{scansion:any}";
     private static final Pattern CAPTURE = Pattern.compile("\\{scansion:capture:([^{}]+)}");
-    private static final Pattern JID_SUFFIX = Pattern.compile("(?i)(full\\s+)?jid");
+    private static final Pattern JID_SUFFIX = Pattern.compile("(full\\s+)?JID");
 
     /** Where a value stands in the source: its raw text and how to map an offset in it to a position. */
     interface Raw {
