@@ -71,7 +71,7 @@ final class PayloadParser {
         Optional<XmlScanner.Problem> problem = scan.problem();
         Location loc = e.getLocation();
         int offset = loc == null ? doc.payloadEnd : doc.offset(loc.getLineNumber(), loc.getColumnNumber());
-        if (problem.isPresent() && problem.get().offset() <= offset) {
+        if (problem.isPresent() && problem.get().detected() <= offset) {
             XmlScanner.Problem p = problem.get();
             SourcePos at = doc.pos(p.offset());
             SourcePos rel = p.related() < 0 ? null : doc.pos(p.related());

@@ -38,9 +38,18 @@ final class XmlScanner {
 
     /**
      * A fault at {@code offset}; {@code related} is the offset of the start tag involved (or -1),
-     * which the caller turns into a "line L, column C" note after {@code detail}.
+     * which the caller turns into a "line L, column C" note after {@code detail}. {@code detected}
+     * is where the fault became certain (an unclosed element: the end of the payload), to compare
+     * with where the XML parser stopped.
      */
-    record Problem(int offset, int length, String message, String detail, int related) {
+    record Problem(int offset, int length, String message, String detail, int related, int detected) {
+        Problem(int offset, int length, String message, String detail, int related) {
+            this(offset, length, message, detail, related, offset);
+        }
+
+        Problem detectedAt(int at) {
+            return new Problem(offset, length, message, detail, related, at);
+        }
     }
 
     record Result(List<Token> tokens, Optional<Problem> problem) {
@@ -83,7 +92,7 @@ final class XmlScanner {
         if (!open.isEmpty()) {
             StartTag t = open.peek();
             return new Problem(t.start(), t.name().length() + 1, "element <" + t.name() + "> is never closed",
-                    "expected </" + t.name() + "> before the end of the payload", -1);
+                    "expected </" + t.name() + "> before the end of the payload", -1).detectedAt(to);
         }
         return null;
     }
@@ -105,7 +114,7 @@ final class XmlScanner {
 
     private Problem skip(String terminator, String unterminated, boolean token) {
         int end = doc.indexOf(terminator, i);
-        if (end < 0 || end + terminator.length() > to) return new Problem(i, 4, unterminated, "", -1);
+        if (end < 0 || end + terminator.length() > to) return new Problem(i, 4, unterminated, "", -1).detectedAt(to);
         if (token) tokens.add(new Other(i, end + terminator.length()));
         i = end + terminator.length();
         return null;
@@ -148,7 +157,8 @@ final class XmlScanner {
             int k = spaces(j);
             if (k >= to || doc.charAt(k) == '<') {
                 return new Problem(start, name.length() + 1, "start tag <" + name + "> is not closed with '>'",
-                        k >= to ? "expected '>' or '/>' before the end of the payload" : "expected '>' or '/>' before the next '<'", -1);
+                        k >= to ? "expected '>' or '/>' before the end of the payload" : "expected '>' or '/>' before the next '<'", -1)
+                        .detectedAt(k);
             }
             char c = doc.charAt(k);
             if (c == '>' || doc.startsWith("/>", k)) {
@@ -187,10 +197,10 @@ final class XmlScanner {
         int lt = doc.indexOf('<', q + 1);
         if (lt >= 0 && lt < to && (close < 0 || lt < close)) {
             return new Problem(q, 1, "attribute value is not closed", "no closing " + doc.charAt(q)
-                    + " before the next '<'", -1);
+                    + " before the next '<'", -1).detectedAt(lt);
         }
         if (close < 0 || close >= to) {
-            return new Problem(q, 1, "attribute value is not closed", "no closing " + doc.charAt(q), -1);
+            return new Problem(q, 1, "attribute value is not closed", "no closing " + doc.charAt(q), -1).detectedAt(to);
         }
         if (!seen.add(attr)) {
             return new Problem(k, attr.length(), "duplicate attribute '" + attr + "' on <" + element + ">", "", -1);
