@@ -63,6 +63,10 @@ final class PayloadParser {
         } catch (XMLStreamException e) {
             reportXmlError(doc, scan, e);
             return Optional.empty();
+        } catch (RuntimeException e) { // the JDK parser has a few unchecked failure paths; still a value
+            SourcePos at = doc.pos(doc.payloadStart);
+            diagnostics.error(at.line(), at.column(), 1, "malformed XML: " + XmlMessages.translate(e.getMessage()), "");
+            return Optional.empty();
         }
     }
 

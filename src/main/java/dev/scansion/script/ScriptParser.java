@@ -42,7 +42,13 @@ public final class ScriptParser {
     public static ParseResult parse(String file, String text, ParseOptions options) {
         SourceText src = new SourceText(file, text);
         Diagnostics diagnostics = new Diagnostics(src, options.maxErrors());
-        Script script = new ScriptReader(src, diagnostics, options).read();
+        Script script;
+        try {
+            script = new ScriptReader(src, diagnostics, options).read();
+        } catch (RuntimeException | StackOverflowError e) {
+            // a parser bug must not show the user a stack trace: report it as a diagnostic
+            return failure(file, "internal parser error (please report it): " + e);
+        }
         List<Diagnostic> all = diagnostics.sorted();
         boolean ok = all.stream().noneMatch(Diagnostic::isError);
         return new ParseResult(file, ok ? Optional.of(script) : Optional.empty(), all);
