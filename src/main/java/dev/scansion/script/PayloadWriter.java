@@ -17,7 +17,9 @@ import dev.scansion.script.ast.XmlText;
  * attributes left out, prefixes and namespace declarations as written, no added {@code xmlns}
  * on top-level elements in {@code jabber:client} (the stream's default namespace).
  * <p>
- * Declarations of the {@code scansion} namespace are left out too (nothing that is sent uses it).
+ * Prefixed declarations of the {@code scansion} namespace are left out too (only the left-out
+ * attributes use it); an element in that namespace gets its prefix bound on itself, so the output
+ * is always well-formed on its own.
  * Attribute values are written in double quotes, with tabs and line breaks as character
  * references so that they arrive as written. Iterative: nesting depth costs no Java stack.
  */
@@ -60,8 +62,12 @@ public final class PayloadWriter {
     private static boolean startTag(XmlElement e, Bindings bindings, StringBuilder out)
             throws Bindings.UnboundVariableException {
         out.append('<').append(e.qualifiedName());
+        if (XmlElement.SCANSION_NS.equals(e.namespace()) && !e.prefix().isEmpty()) {
+            // the scansion prefix is bound by the parser's wrapper, not in the script: bind it here
+            out.append(" xmlns:").append(e.prefix()).append("=\"").append(XmlElement.SCANSION_NS).append('"');
+        }
         for (Map.Entry<String, String> d : e.namespaceDeclarations().entrySet()) {
-            if (XmlElement.SCANSION_NS.equals(d.getValue())) continue;
+            if (XmlElement.SCANSION_NS.equals(d.getValue()) && !d.getKey().isEmpty()) continue;
             out.append(' ').append(d.getKey().isEmpty() ? "xmlns" : "xmlns:" + d.getKey()).append("=\"");
             escape(d.getValue(), true, out);
             out.append('"');

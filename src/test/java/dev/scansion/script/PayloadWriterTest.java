@@ -71,6 +71,14 @@ class PayloadWriterTest {
     }
 
     @Test
+    void scansionPrefixedElementsStayWellFormed() throws Exception {
+        XmlElement e = sent("\t<message><scansion:note/></message>\n").get(0);
+        String out = PayloadWriter.write(e, bindings(Map.of()));
+        assertEquals("<message><scansion:note xmlns:scansion=\"" + XmlElement.SCANSION_NS + "\"/></message>", out);
+        wellFormed(out);
+    }
+
+    @Test
     void unboundVariablesAreReported() {
         XmlElement e = sent("\t<presence to=\"${Juliet's full JID}\"/>\n").get(0);
         Bindings.UnboundVariableException ex = assertThrows(Bindings.UnboundVariableException.class,
