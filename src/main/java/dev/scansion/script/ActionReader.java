@@ -118,7 +118,7 @@ final class ActionReader {
                     "expected an indented XML payload on the next lines");
             return;
         }
-        if (indentedAction(inline ? n + 1 : n + 1, last)) return;
+        if (indentedAction(n + 1, last)) return;
         PayloadParser.Request req = new PayloadParser.Request(src, inline ? n : n + 1, Math.max(last, n),
                 inline ? a.restColumn() - 1 : 0, receive);
         Optional<List<XmlElement>> elements = payloads.parse(req);
