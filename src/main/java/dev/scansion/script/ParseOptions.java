@@ -12,7 +12,12 @@ package dev.scansion.script;
  */
 public record ParseOptions(Diagnostic.Severity unknownProperty, int maxErrors, int maxDepth) {
     public static final int DEFAULT_MAX_ERRORS = 50;
-    public static final int DEFAULT_MAX_DEPTH = 1000;
+    /**
+     * Real stanzas nest about a dozen levels deep. 256 keeps every recursive walk over a payload
+     * (the dump, the matcher) far from the default thread stack: 1,000 levels already overflowed
+     * a simple recursive dump in testing.
+     */
+    public static final int DEFAULT_MAX_DEPTH = 256;
 
     public static final ParseOptions RUN = new ParseOptions(Diagnostic.Severity.WARNING, DEFAULT_MAX_ERRORS,
             DEFAULT_MAX_DEPTH);

@@ -68,13 +68,26 @@ class RobustnessTest {
                 r.errors().get(0).oneLine());
     }
 
+    /** At the depth limit, recursive walks still fit in a small (256 KiB) thread stack. */
     @Test
-    void nestingUpToTheLimitParses() {
+    void nestingUpToTheLimitParsesAndWalksInASmallStack() throws InterruptedException {
         int depth = ParseOptions.DEFAULT_MAX_DEPTH;
         String text = HEAD + "Romeo sends:\n" + "\t<a>".repeat(depth) + "\n" + "\t</a>".repeat(depth) + "\n";
-        ParseResult r = ScriptParser.parse("limit.scs", text);
-        assertTrue(r.ok(), () -> r.diagnostics().toString());
-        ScriptDump.dump(r.script().orElseThrow());
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                ParseResult r = ScriptParser.parse("limit.scs", text);
+                assertTrue(r.ok(), () -> r.diagnostics().toString());
+                ScriptDump.dump(r.script().orElseThrow());
+                Step.Send send = (Step.Send) r.script().orElseThrow().steps().get(0);
+                PayloadWriter.write(send.payload().get(0), PayloadWriterTest.bindings(java.util.Map.of()));
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        if (failure[0] != null) throw new AssertionError(failure[0]);
     }
 
     @Test
