@@ -12,6 +12,16 @@ final class CapturingConnection extends XMPPTCPConnection {
     CapturingConnection(XMPPTCPConnectionConfiguration config, StreamCapture capture) {
         super(config);
         this.capture = capture;
+        capture.onStreamErrorWhileClosing(this::stopWaitingForClosingTag);
+    }
+
+    /**
+     * A stream error that arrives after our {@code </stream:stream>} ends Smack's reader without
+     * waking {@code disconnect}, which would then wait the whole reply timeout for a closing tag
+     * that Smack will never parse.
+     */
+    private void stopWaitingForClosingTag() {
+        setCurrentConnectionExceptionAndNotify(new IllegalStateException("the server sent a stream error"));
     }
 
     /** Smack calls this at connect and again after STARTTLS with fresh reader and writer. */

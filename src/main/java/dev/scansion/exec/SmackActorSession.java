@@ -80,6 +80,12 @@ final class SmackActorSession implements ActorSession {
         if (disconnected) return;
         disconnected = true;
         capture.closingByUs();
+        if (buffer.terminal().isPresent()) {
+            // The server has already ended the stream (Smack stops reading at a stream error, so
+            // it would wait in vain for the closing tag): just release the socket.
+            connection.instantShutdown();
+            return;
+        }
         try {
             // Sends </stream:stream> only and waits (bounded by the reply timeout) for the server's.
             connection.disconnect();

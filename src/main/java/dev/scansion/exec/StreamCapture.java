@@ -4,6 +4,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,8 @@ final class StreamCapture implements ConnectionListener {
     private volatile boolean closingByUs;
     private volatile String streamPrefix = "stream";
     private volatile TrackingWriter writer;
+    private volatile Runnable streamErrorWhileClosing = () -> {
+    };
 
     StreamCapture(String actor, WireTap tap, InboundBuffer buffer) {
         this.actor = actor;
@@ -65,6 +68,11 @@ final class StreamCapture implements ConnectionListener {
         closingByUs = true;
     }
 
+    /** Called (on the reader thread) when a stream error arrives after we began closing. */
+    void onStreamErrorWhileClosing(Runnable action) {
+        streamErrorWhileClosing = action;
+    }
+
     @Override
     public void connectionClosedOnError(Exception e) {
         if (!closingByUs) buffer.add(new Inbound.Closed("the connection was lost: " + Failures.describe(e), Instant.now()));
@@ -96,8 +104,9 @@ final class StreamCapture implements ConnectionListener {
         }
         if (!loginDone && isReplyToSmack(raw)) return;
         Instant now = Instant.now();
-        buffer.add(StreamErrors.parse(raw, streamPrefix, now).<Inbound>map(e -> e)
-                .orElseGet(() -> new Inbound.Stanza(raw, now)));
+        Optional<Inbound.StreamError> error = StreamErrors.parse(raw, streamPrefix, now);
+        buffer.add(error.<Inbound>map(e -> e).orElseGet(() -> new Inbound.Stanza(raw, now)));
+        if (error.isPresent() && closingByUs) streamErrorWhileClosing.run();
     }
 
     private boolean isReplyToSmack(String raw) {
