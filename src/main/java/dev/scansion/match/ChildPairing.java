@@ -1,0 +1,101 @@
+package dev.scansion.match;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which received child a report should compare each expected child with. Children that match
+ * exactly are paired first by the same maximum assignment as the verdict; each remaining
+ * expected child is then paired with the most similar remaining received child of the same
+ * name and namespace (so a wrong {@code role} is reported as a wrong attribute, not as a
+ * missing {@code item}). Only expected children with no such candidate are "missing".
+ */
+final class ChildPairing {
+    private final TreeMatcher exact;
+    private final Map<Long, Integer> affinities = new HashMap<>();
+
+    ChildPairing(TreeMatcher exact) {
+        this.exact = exact;
+    }
+
+    /** For each expected child, the index of its received partner, or -1. */
+    int[] pair(List<ExpectedElement> exp, List<ReceivedElement> rec) {
+        int[] assign = Assignment.maximum(exp.size(), rec.size(), (i, j) -> exact.compatible(exp.get(i), rec.get(j)));
+        boolean[] used = new boolean[rec.size()];
+        for (int j : assign) {
+            if (j >= 0) used[j] = true;
+        }
+        List<int[]> candidates = new ArrayList<>();
+        for (int i = 0; i < exp.size(); i++) {
+            if (assign[i] >= 0) continue;
+            for (int j = 0; j < rec.size(); j++) {
+                if (!used[j] && exp.get(i).sameIdentity(rec.get(j))) {
+                    candidates.add(new int[] {i, j, affinity(exp.get(i), rec.get(j))});
+                }
+            }
+        }
+        // Most similar first; among equals, the one nearest in position.
+        candidates.sort((a, b) -> a[2] != b[2] ? Integer.compare(b[2], a[2])
+                : Integer.compare(Math.abs(a[0] - a[1]), Math.abs(b[0] - b[1])));
+        for (int[] c : candidates) {
+            if (assign[c[0]] < 0 && !used[c[1]]) {
+                assign[c[0]] = c[1];
+                used[c[1]] = true;
+            }
+        }
+        return assign;
+    }
+
+    /**
+     * Expected children whose partners break the received order: those outside a longest run
+     * of partners in increasing received position.
+     */
+    static boolean[] outOfOrder(int[] assign) {
+        int n = assign.length;
+        int[] best = new int[n];
+        int[] prev = new int[n];
+        int end = -1;
+        for (int i = 0; i < n; i++) {
+            prev[i] = -1;
+            if (assign[i] < 0) continue;
+            best[i] = 1;
+            for (int k = 0; k < i; k++) {
+                if (assign[k] >= 0 && assign[k] < assign[i] && best[k] + 1 > best[i]) {
+                    best[i] = best[k] + 1;
+                    prev[i] = k;
+                }
+            }
+            if (end < 0 || best[i] > best[end]) end = i;
+        }
+        boolean[] out = new boolean[n];
+        for (int i = 0; i < n; i++) out[i] = assign[i] >= 0;
+        for (int i = end; i >= 0; i = prev[i]) out[i] = false;
+        return out;
+    }
+
+    /** A similarity score for two elements of the same name: higher is closer. */
+    private int affinity(ExpectedElement e, ReceivedElement r) {
+        long key = ((long) e.index() << 32) | r.index();
+        Integer known = affinities.get(key);
+        if (known != null) return known;
+        int score = 1;
+        for (ExpectedAttribute a : e.attributes()) {
+            ReceivedAttribute got = r.attribute(a.namespace(), a.localName());
+            if (got == null) continue;
+            score++;
+            if (!(a.check() instanceof Check.Equals eq) || eq.value().equals(got.value())) score++;
+        }
+        if (e.text() != null && e.text().check() instanceof Check.Equals eq && eq.value().equals(r.text())) score++;
+        for (ExpectedElement c : e.children()) {
+            int best = 0;
+            for (ReceivedElement rc : r.elements()) {
+                if (c.sameIdentity(rc)) best = Math.max(best, affinity(c, rc));
+            }
+            score += best;
+        }
+        affinities.put(key, score);
+        return score;
+    }
+}
