@@ -49,21 +49,23 @@ final class ChildPairing {
     }
 
     /**
-     * Expected children whose partners break the received order: those outside a longest run
-     * of partners in increasing received position.
+     * Expected children whose partners break the received order: those outside a heaviest run
+     * of partners in increasing received position, where a pair that kept its position weighs
+     * a little more (so a swap of the first and last child flags those two, not the middle one).
      */
     static boolean[] outOfOrder(int[] assign) {
         int n = assign.length;
-        int[] best = new int[n];
+        double[] best = new double[n];
         int[] prev = new int[n];
         int end = -1;
         for (int i = 0; i < n; i++) {
             prev[i] = -1;
             if (assign[i] < 0) continue;
-            best[i] = 1;
+            double own = assign[i] == i ? 1.5 : 1;
+            best[i] = own;
             for (int k = 0; k < i; k++) {
-                if (assign[k] >= 0 && assign[k] < assign[i] && best[k] + 1 > best[i]) {
-                    best[i] = best[k] + 1;
+                if (assign[k] >= 0 && assign[k] < assign[i] && best[k] + own > best[i]) {
+                    best[i] = best[k] + own;
                     prev[i] = k;
                 }
             }
