@@ -101,6 +101,16 @@ class DifferentialTest {
         if (expected && rnd.nextInt(6) == 0) n.strict = rnd.nextBoolean();
         int kids = depth >= 3 ? 0 : rnd.nextInt(depth == 0 ? 4 : 3);
         for (int i = 0; i < kids; i++) n.children.add(tree(rnd, depth + 1, n.ns, expected));
+        if (expected && kids > 0 && rnd.nextInt(3) == 0) {
+            // The first-fit trap: a generic sibling, then a more specific copy of it.
+            Node specific = n.children.get(0).copy();
+            if (rnd.nextBoolean()) {
+                specific.attrs.put("s", "1");
+            } else {
+                specific.children.add(tree(rnd, 3, specific.ns, false));
+            }
+            n.children.add(1, specific);
+        }
         return n;
     }
 
@@ -111,6 +121,7 @@ class DifferentialTest {
         r.attrs.replaceAll((k, v) -> v.startsWith("{") ? String.valueOf(1 + rnd.nextInt(2)) : v);
         r.children.clear();
         for (Node c : e.children) r.children.add(toReceived(rnd, c));
+        if (rnd.nextInt(3) == 0) Collections.reverse(r.children);
         return r;
     }
 
