@@ -1,9 +1,7 @@
 package dev.scansion.match;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which received child a report should compare each expected child with. Children that match
@@ -14,15 +12,17 @@ import java.util.Map;
  */
 final class ChildPairing {
     private final TreeMatcher exact;
-    private final Map<Long, Integer> affinities = new HashMap<>();
+    private final PairMemo<Integer> affinities;
 
-    ChildPairing(TreeMatcher exact) {
+    ChildPairing(TreeMatcher exact, int expectedSize, int receivedSize) {
         this.exact = exact;
+        this.affinities = new PairMemo<>(expectedSize, receivedSize);
     }
 
     /** For each expected child, the index of its received partner, or -1. */
     int[] pair(List<ExpectedElement> exp, List<ReceivedElement> rec) {
-        int[] assign = Assignment.maximum(exp.size(), rec.size(), (i, j) -> exact.compatible(exp.get(i), rec.get(j)));
+        int[] assign = Assignment.maximum(rec.size(), Candidates.of(exp, rec),
+                (i, j) -> exact.compatible(exp.get(i), rec.get(j)));
         boolean[] used = new boolean[rec.size()];
         for (int j : assign) {
             if (j >= 0) used[j] = true;
@@ -79,8 +79,7 @@ final class ChildPairing {
 
     /** A similarity score for two elements of the same name: higher is closer. */
     private int affinity(ExpectedElement e, ReceivedElement r) {
-        long key = ((long) e.index() << 32) | r.index();
-        Integer known = affinities.get(key);
+        Integer known = affinities.get(e.index(), r.index());
         if (known != null) return known;
         int score = 1;
         for (ExpectedAttribute a : e.attributes()) {
@@ -97,7 +96,7 @@ final class ChildPairing {
             }
             score += best;
         }
-        affinities.put(key, score);
+        affinities.put(e.index(), r.index(), score);
         return score;
     }
 }

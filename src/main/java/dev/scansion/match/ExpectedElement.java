@@ -17,10 +17,11 @@ import java.util.List;
  * @param text       null when the element accepts any text
  * @param index      pre-order number inside the expectation (root 0), used as a memo key
  * @param hasCapture whether this element or a descendant records a capture
+ * @param size       number of elements in this subtree, itself included
  */
 record ExpectedElement(XmlElement source, String namespace, String localName, boolean strict,
                        List<ExpectedAttribute> attributes, ExpectedText text, List<ExpectedElement> children,
-                       int index, boolean hasCapture) {
+                       int index, boolean hasCapture, int size) {
 
     static ExpectedElement compile(XmlElement root, Bindings bindings) {
         return new Compiler(bindings).element(root);
@@ -50,16 +51,18 @@ record ExpectedElement(XmlElement source, String namespace, String localName, bo
             ExpectedText text = text(e);
             capture |= text != null && text.check() instanceof Check.CaptureAs;
             List<ExpectedElement> children = new ArrayList<>();
+            int size = 1;
             for (XmlNode n : e.children()) {
                 if (n instanceof XmlElement c) {
                     ExpectedElement child = element(c);
                     capture |= child.hasCapture();
+                    size += child.size();
                     children.add(child);
                 }
             }
             boolean strict = e.strict().orElse(!XmlElement.JABBER_CLIENT.equals(e.namespace()));
             return new ExpectedElement(e, e.namespace(), e.localName(), strict, List.copyOf(attributes), text,
-                    List.copyOf(children), index, capture);
+                    List.copyOf(children), index, capture, size);
         }
 
         /** All text children joined, then trimmed; a marker only counts when it is the only text. */

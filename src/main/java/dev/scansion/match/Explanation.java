@@ -58,7 +58,8 @@ final class Explanation {
         corr.pair(control, test);
         ScansionEvaluator evaluator = new ScansionEvaluator(corr, bindings, strictCaptures);
         DOMDifferenceEngine engine = new DOMDifferenceEngine(UNUSED_FACTORY);
-        engine.setNodeMatcher(new PairingNodeMatcher(corr, new ChildPairing(new TreeMatcher(bindings, false))));
+        engine.setNodeMatcher(new PairingNodeMatcher(corr, new ChildPairing(
+                new TreeMatcher(bindings, false, exp.size(), rec.size()), exp.size(), rec.size())));
         engine.setDifferenceEvaluator(evaluator);
         engine.addDifferenceListener(evaluator);
         engine.compare(new DOMSource(control), new DOMSource(test));

@@ -15,10 +15,12 @@ import java.util.Map;
  * @param elements              element children in order
  * @param text                  the direct text children joined and trimmed ("" when whitespace only)
  * @param index                 pre-order number inside the stanza (root 0), used as a memo key
+ * @param size                  number of elements in this subtree, itself included
  */
 record ReceivedElement(String namespace, String localName, String prefix,
                        Map<String, String> namespaceDeclarations, List<ReceivedAttribute> attributes,
-                       List<Object> content, List<ReceivedElement> elements, String text, int index) {
+                       List<Object> content, List<ReceivedElement> elements, String text, int index,
+                       int size) {
 
     /** The attribute with this namespace URI and local name, or null. */
     ReceivedAttribute attribute(String ns, String local) {

@@ -40,7 +40,7 @@ public final class StanzaMatcher {
      */
     public MatchResult match(XmlElement expected, String file, Bindings bindings, ReceivedStanza received) {
         ExpectedElement exp = ExpectedElement.compile(expected, bindings);
-        Optional<Map<String, String>> captures = new TreeMatcher(bindings, options.strictCaptures())
+        Optional<Map<String, String>> captures = new TreeMatcher(bindings, options.strictCaptures(), exp.size(), received.root().size())
                 .match(exp, received.root());
         if (captures.isPresent()) return new MatchResult.Match(captures.get());
         return Explanation.mismatch(exp, received.root(), file, bindings, options.strictCaptures());

@@ -164,8 +164,10 @@ final class StanzaReader {
 
         ReceivedElement build() {
             flushText();
+            int size = 1;
+            for (ReceivedElement e : elements) size += e.size();
             return new ReceivedElement(namespace, localName, prefix, declarations, List.copyOf(attributes),
-                    List.copyOf(content), List.copyOf(elements), Texts.strip(text), index);
+                    List.copyOf(content), List.copyOf(elements), Texts.strip(text), index, size);
         }
     }
 }

@@ -24,11 +24,13 @@ final class TreeMatcher {
     private final boolean strictCaptures;
     /** Captures recorded so far along the current search path: {name, value}. */
     private final List<String[]> log = new ArrayList<>();
-    private final Map<Long, List<String[]>> memo = new HashMap<>();
+    private final PairMemo<List<String[]>> memo;
 
-    TreeMatcher(Bindings bindings, boolean strictCaptures) {
+    /** {@code expectedSize}/{@code receivedSize}: element counts of the two trees (memo dimensions). */
+    TreeMatcher(Bindings bindings, boolean strictCaptures, int expectedSize, int receivedSize) {
         this.bindings = bindings;
         this.strictCaptures = strictCaptures;
+        this.memo = new PairMemo<>(expectedSize, receivedSize);
     }
 
     /** Matches and, on success, returns the captures in recording order (last one wins). */
@@ -101,7 +103,8 @@ final class TreeMatcher {
                 if (c.hasCapture()) return backtrack(exp, rec, 0, new boolean[rec.size()]);
             }
         }
-        int[] assigned = Assignment.maximum(exp.size(), rec.size(), (i, j) -> compatible(exp.get(i), rec.get(j)));
+        int[] assigned = Assignment.maximum(rec.size(), Candidates.of(exp, rec),
+                (i, j) -> compatible(exp.get(i), rec.get(j)));
         for (int i = 0; i < exp.size(); i++) {
             if (assigned[i] < 0) return false;
         }
@@ -144,14 +147,13 @@ final class TreeMatcher {
      * what makes the memo sound.
      */
     private List<String[]> pairCaptures(ExpectedElement e, ReceivedElement r) {
-        long key = ((long) e.index() << 32) | r.index();
-        List<String[]> known = memo.get(key);
+        List<String[]> known = memo.get(e.index(), r.index());
         if (known != null) return known;
         int mark = log.size();
         boolean ok = matches(e, r);
         List<String[]> caps = !ok ? FAIL : log.size() == mark ? List.of() : List.copyOf(log.subList(mark, log.size()));
         truncate(mark);
-        memo.put(key, caps);
+        memo.put(e.index(), r.index(), caps);
         return caps;
     }
 
