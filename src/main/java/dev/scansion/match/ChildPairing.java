@@ -19,13 +19,23 @@ final class ChildPairing {
         this.affinities = new PairMemo<>(expectedSize, receivedSize);
     }
 
-    /** For each expected child, the index of its received partner, or -1. */
-    int[] pair(List<ExpectedElement> exp, List<ReceivedElement> rec) {
+    /**
+     * @param assign for each expected child, the index of its received partner, or -1
+     * @param exact  whether that partner matches it exactly (nothing to explain inside)
+     */
+    record Result(int[] assign, boolean[] exact) {
+    }
+
+    Result pair(List<ExpectedElement> exp, List<ReceivedElement> rec) {
         int[] assign = Assignment.maximum(rec.size(), Candidates.of(exp, rec),
                 (i, j) -> exact.compatible(exp.get(i), rec.get(j)));
+        boolean[] isExact = new boolean[exp.size()];
         boolean[] used = new boolean[rec.size()];
-        for (int j : assign) {
-            if (j >= 0) used[j] = true;
+        for (int i = 0; i < assign.length; i++) {
+            if (assign[i] >= 0) {
+                used[assign[i]] = true;
+                isExact[i] = true;
+            }
         }
         List<int[]> candidates = new ArrayList<>();
         for (int i = 0; i < exp.size(); i++) {
@@ -45,7 +55,7 @@ final class ChildPairing {
                 used[c[1]] = true;
             }
         }
-        return assign;
+        return new Result(assign, isExact);
     }
 
     /**
@@ -89,14 +99,34 @@ final class ChildPairing {
             if (!(a.check() instanceof Check.Equals eq) || eq.value().equals(got.value())) score++;
         }
         if (e.text() != null && e.text().check() instanceof Check.Equals eq && eq.value().equals(r.text())) score++;
-        for (ExpectedElement c : e.children()) {
-            int best = 0;
-            for (ReceivedElement rc : r.elements()) {
-                if (c.sameIdentity(rc)) best = Math.max(best, affinity(c, rc));
-            }
-            score += best;
+        int[][] candidates = Candidates.of(e.children(), r.elements());
+        for (int i = 0; i < candidates.length; i++) {
+            ExpectedElement c = e.children().get(i);
+            score += exactPartner(c, r.elements(), candidates[i]) ? perfect(c) : bestAffinity(c, r.elements());
         }
         affinities.put(e.index(), r.index(), score);
+        return score;
+    }
+
+    private boolean exactPartner(ExpectedElement c, List<ReceivedElement> rec, int[] candidates) {
+        for (int j : candidates) {
+            if (exact.compatible(c, rec.get(j))) return true;
+        }
+        return false;
+    }
+
+    private int bestAffinity(ExpectedElement c, List<ReceivedElement> rec) {
+        int best = 0;
+        for (ReceivedElement rc : rec) {
+            if (c.sameIdentity(rc)) best = Math.max(best, affinity(c, rc));
+        }
+        return best;
+    }
+
+    /** The score of an exact match: what {@link #affinity} gives when everything agrees. */
+    private static int perfect(ExpectedElement e) {
+        int score = 1 + 2 * e.attributes().size() + (e.text() != null && e.text().check() instanceof Check.Equals ? 1 : 0);
+        for (ExpectedElement c : e.children()) score += perfect(c);
         return score;
     }
 }

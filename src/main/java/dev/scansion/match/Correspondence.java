@@ -35,6 +35,8 @@ final class Correspondence {
     final Map<Node, Node> testToControl = new IdentityHashMap<>();
     /** Paired control children that break the received order (for strict parents). */
     final Set<Node> outOfOrder = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Both nodes of each pair that matches exactly: compared by the verdict engine, not by XMLUnit. */
+    final Set<Node> settled = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Correspondence(String file) {
         this.file = file;

@@ -59,7 +59,7 @@ final class Explanation {
         ScansionEvaluator evaluator = new ScansionEvaluator(corr, bindings, strictCaptures);
         DOMDifferenceEngine engine = new DOMDifferenceEngine(UNUSED_FACTORY);
         engine.setNodeMatcher(new PairingNodeMatcher(corr, new ChildPairing(
-                new TreeMatcher(bindings, false, exp.size(), rec.size()), exp.size(), rec.size())));
+                new TreeMatcher(bindings, false, exp.size(), rec.size()), exp.size(), rec.size()), strictCaptures));
         engine.setDifferenceEvaluator(evaluator);
         engine.addDifferenceListener(evaluator);
         engine.compare(new DOMSource(control), new DOMSource(test));

@@ -12,15 +12,21 @@ import org.xmlunit.diff.NodeMatcher;
  * first-fit per level, it asks {@link ChildPairing} (a maximum assignment over whole-subtree
  * verdicts, then similarity) which received child each expected child stands against. The
  * single text node of each side is paired with the other's. It also records the pairs and
- * the order breaks, which the evaluator needs.
+ * the order breaks, which the evaluator needs. Pairs that match exactly are recorded as
+ * settled and not handed to XMLUnit, which would otherwise walk every matching subtree only
+ * to find nothing; XMLUnit then reports both sides as child lookups, which the evaluator
+ * accepts (or reports as out of order).
  */
 final class PairingNodeMatcher implements NodeMatcher {
     private final Correspondence corr;
     private final ChildPairing pairing;
+    private final boolean strictCaptures;
 
-    PairingNodeMatcher(Correspondence corr, ChildPairing pairing) {
+    /** With strict captures, capturing subtrees are always walked: their captures must be seen in order. */
+    PairingNodeMatcher(Correspondence corr, ChildPairing pairing, boolean strictCaptures) {
         this.corr = corr;
         this.pairing = pairing;
+        this.strictCaptures = strictCaptures;
     }
 
     @Override
@@ -45,7 +51,8 @@ final class PairingNodeMatcher implements NodeMatcher {
         for (Node n : controlElements) exp.add(corr.expectedElements.get(n));
         List<ReceivedElement> rec = new ArrayList<>(testElements.size());
         for (Node n : testElements) rec.add(corr.receivedElements.get(n));
-        int[] assign = pairing.pair(exp, rec);
+        ChildPairing.Result result = pairing.pair(exp, rec);
+        int[] assign = result.assign();
         boolean[] outOfOrder = ChildPairing.outOfOrder(assign);
         for (int i = 0; i < assign.length; i++) {
             if (assign[i] < 0) continue;
@@ -53,7 +60,13 @@ final class PairingNodeMatcher implements NodeMatcher {
             Node t = testElements.get(assign[i]);
             corr.pair(c, t);
             if (outOfOrder[i]) corr.outOfOrder.add(c);
-            pairs.add(new AbstractMap.SimpleImmutableEntry<>(c, t));
+            if (result.exact()[i] && !(strictCaptures && exp.get(i).hasCapture())) {
+                // Nothing to find inside: keep XMLUnit out of it (the evaluator knows the pair).
+                corr.settled.add(c);
+                corr.settled.add(t);
+            } else {
+                pairs.add(new AbstractMap.SimpleImmutableEntry<>(c, t));
+            }
         }
         return pairs;
     }

@@ -50,7 +50,8 @@ final class ScansionEvaluator implements DifferenceEvaluator, ComparisonListener
             case SCHEMA_LOCATION, NO_NAMESPACE_SCHEMA_LOCATION -> outcome == ComparisonResult.EQUAL ? null
                     : schemaAttribute(c);
             case TEXT_VALUE -> text(control, test);
-            case CHILD_LOOKUP -> control != null ? missing(control) : unexpected(test);
+            case CHILD_LOOKUP -> control != null ? (corr.settled.contains(control) ? settled(control) : missing(control))
+                    : corr.settled.contains(test) ? null : unexpected(test);
             case CHILD_NODELIST_SEQUENCE -> order(control, test);
             case NODE_TYPE, NAMESPACE_URI, ELEMENT_TAG_NAME -> outcome == ComparisonResult.EQUAL ? null
                     : identity(control, test);
@@ -70,9 +71,10 @@ final class ScansionEvaluator implements DifferenceEvaluator, ComparisonListener
     private Weighted attributeValue(Attr control, Attr test) {
         ExpectedAttribute a = corr.expectedAttributes.get(control);
         String got = test.getValue();
-        String path = Correspondence.path(test.getOwnerElement()) + "/" + Paths.attribute(a.namespace(), a.localName());
         String why = problem(a.check(), got, "attribute value differs");
-        return why == null ? null : diff(a.source().pos(), path, why, expectedShown(a.check()), got, 1);
+        if (why == null) return null;
+        String path = Correspondence.path(test.getOwnerElement()) + "/" + Paths.attribute(a.namespace(), a.localName());
+        return diff(a.source().pos(), path, why, expectedShown(a.check()), got, 1);
     }
 
     /** Null when {@code got} satisfies the check; else the reason. Records captures as it goes. */
@@ -134,8 +136,9 @@ final class ScansionEvaluator implements DifferenceEvaluator, ComparisonListener
         ExpectedText t = corr.expectedTexts.get(control);
         String got = test.getNodeValue();
         String why = problem(t.check(), got, "text differs");
+        if (why == null) return null;
         String path = Correspondence.path(test.getParentNode()) + "/text()";
-        return why == null ? null : diff(t.pos(), path, why, expectedShown(t.check()), got, 1);
+        return diff(t.pos(), path, why, expectedShown(t.check()), got, 1);
     }
 
     private Weighted missing(Node control) {
@@ -164,6 +167,11 @@ final class ScansionEvaluator implements DifferenceEvaluator, ComparisonListener
         return diff(parent.source().pos(), Correspondence.path(test),
                 "unexpected child element (strict element: no extra children)", "(absent)",
                 StanzaPrinter.startTag(corr.receivedElements.get(test)), 2);
+    }
+
+    /** A settled (exactly matching) child: only its position can be wrong. */
+    private Weighted settled(Node control) {
+        return order(control, corr.controlToTest.get(control));
     }
 
     private Weighted order(Node control, Node test) {
