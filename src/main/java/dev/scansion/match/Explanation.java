@@ -27,12 +27,16 @@ final class Explanation {
 
     static MatchResult.Mismatch mismatch(ExpectedElement exp, ReceivedElement rec, String file, Bindings bindings,
                                          boolean strictCaptures) {
-        List<ScansionEvaluator.Weighted> found = differences(exp, rec, file, bindings, strictCaptures);
+        List<ScansionEvaluator.Weighted> found;
+        try {
+            found = differences(exp, rec, file, bindings, strictCaptures);
+        } catch (RuntimeException e) {
+            // The verdict stands; a failure to explain it must not escape as an exception.
+            found = List.of(unexplained(exp, rec, file, "does not match (explaining it failed: " + e + ")"));
+        }
         if (found.isEmpty()) {
             // Defensive: the verdict said no, so the report must say something rather than nothing.
-            found = List.of(new ScansionEvaluator.Weighted(new Difference(new Correspondence(file).span(exp.source().pos()),
-                    Paths.rootSegment(rec.namespace(), rec.localName()), "does not match (no single difference located)",
-                    "", ""), 1));
+            found = List.of(unexplained(exp, rec, file, "does not match (no single difference located)"));
         }
         List<Difference> list = new ArrayList<>(found.size());
         double distance = 0;
@@ -41,6 +45,12 @@ final class Explanation {
             distance += w.weight();
         }
         return new MatchResult.Mismatch(list, distance);
+    }
+
+    private static ScansionEvaluator.Weighted unexplained(ExpectedElement exp, ReceivedElement rec, String file,
+                                                          String reason) {
+        return new ScansionEvaluator.Weighted(new Difference(new Correspondence(file).span(exp.source().pos()),
+                Paths.rootSegment(rec.namespace(), rec.localName()), reason, "", ""), 1);
     }
 
     /** The differences between the trees, in script order; empty when they match. */
