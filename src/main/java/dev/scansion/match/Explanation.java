@@ -47,6 +47,16 @@ final class Explanation {
         return new MatchResult.Mismatch(list, distance);
     }
 
+    /** Says, first, that the strict-captures search gave up: this "no" is not a proof. */
+    static MatchResult.Mismatch withSearchNote(MatchResult.Mismatch m, ExpectedElement exp, ReceivedElement rec,
+                                               String file) {
+        List<Difference> list = new ArrayList<>();
+        list.add(unexplained(exp, rec, file, "gave up after " + TreeMatcher.SEARCH_BUDGET
+                + " tries to pair children so that strict captures agree; the stanza may match").difference());
+        list.addAll(m.differences());
+        return new MatchResult.Mismatch(list, m.distance());
+    }
+
     private static ScansionEvaluator.Weighted unexplained(ExpectedElement exp, ReceivedElement rec, String file,
                                                           String reason) {
         return new ScansionEvaluator.Weighted(new Difference(new Correspondence(file).span(exp.source().pos()),

@@ -40,9 +40,10 @@ public final class StanzaMatcher {
      */
     public MatchResult match(XmlElement expected, String file, Bindings bindings, ReceivedStanza received) {
         ExpectedElement exp = ExpectedElement.compile(expected, bindings);
-        Optional<Map<String, String>> captures = new TreeMatcher(bindings, options.strictCaptures(), exp.size(), received.root().size())
-                .match(exp, received.root());
+        TreeMatcher verdict = new TreeMatcher(bindings, options.strictCaptures(), exp.size(), received.root().size());
+        Optional<Map<String, String>> captures = verdict.match(exp, received.root());
         if (captures.isPresent()) return new MatchResult.Match(captures.get());
-        return Explanation.mismatch(exp, received.root(), file, bindings, options.strictCaptures());
+        MatchResult.Mismatch mismatch = Explanation.mismatch(exp, received.root(), file, bindings, options.strictCaptures());
+        return verdict.gaveUp() ? Explanation.withSearchNote(mismatch, exp, received.root(), file) : mismatch;
     }
 }

@@ -25,12 +25,26 @@ final class TreeMatcher {
     /** Captures recorded so far along the current search path: {name, value}. */
     private final List<String[]> log = new ArrayList<>();
     private final PairMemo<List<String[]>> memo;
+    private final int expectedSize;
+    private final int receivedSize;
+    /** Capture-blind twin, to prune the strict-captures search to children that could match at all. */
+    private TreeMatcher relaxed;
+    /** Steps left for strict-captures searches: a pathological payload must not hang a run. */
+    private int budget = SEARCH_BUDGET;
+    static final int SEARCH_BUDGET = 200_000;
 
     /** {@code expectedSize}/{@code receivedSize}: element counts of the two trees (memo dimensions). */
     TreeMatcher(Bindings bindings, boolean strictCaptures, int expectedSize, int receivedSize) {
         this.bindings = bindings;
         this.strictCaptures = strictCaptures;
         this.memo = new PairMemo<>(expectedSize, receivedSize);
+        this.expectedSize = expectedSize;
+        this.receivedSize = receivedSize;
+    }
+
+    /** Whether a strict-captures search ran out of steps (the verdict is then "no match", unproven). */
+    boolean gaveUp() {
+        return budget < 0;
     }
 
     /** Matches and, on success, returns the captures in recording order (last one wins). */
@@ -100,7 +114,7 @@ final class TreeMatcher {
         if (exp.size() > rec.size()) return false;
         if (strictCaptures) {
             for (ExpectedElement c : exp) {
-                if (c.hasCapture()) return backtrack(exp, rec, 0, new boolean[rec.size()]);
+                if (c.hasCapture()) return searchWithCaptures(exp, rec);
             }
         }
         int[] assigned = Assignment.maximum(rec.size(), Candidates.of(exp, rec),
@@ -114,16 +128,30 @@ final class TreeMatcher {
         return true;
     }
 
-    /** Tries expected child {@code i} against every unused received child, undoing captures on failure. */
-    private boolean backtrack(List<ExpectedElement> exp, List<ReceivedElement> rec, int i, boolean[] used) {
+    /** Strict captures: only children that match when captures are ignored are worth a search. */
+    private boolean searchWithCaptures(List<ExpectedElement> exp, List<ReceivedElement> rec) {
+        if (relaxed == null) relaxed = new TreeMatcher(bindings, false, expectedSize, receivedSize);
+        int[][] candidates = Candidates.of(exp, rec);
+        for (int i = 0; i < candidates.length; i++) {
+            ExpectedElement e = exp.get(i);
+            candidates[i] = java.util.Arrays.stream(candidates[i]).filter(j -> relaxed.compatible(e, rec.get(j))).toArray();
+            if (candidates[i].length == 0) return false;
+        }
+        return backtrack(exp, rec, candidates, 0, new boolean[rec.size()]);
+    }
+
+    /** Tries expected child {@code i} against each unused candidate, undoing captures on failure. */
+    private boolean backtrack(List<ExpectedElement> exp, List<ReceivedElement> rec, int[][] candidates, int i,
+                              boolean[] used) {
         if (i == exp.size()) return true;
         ExpectedElement e = exp.get(i);
-        for (int j = 0; j < rec.size(); j++) {
-            if (used[j] || !e.sameIdentity(rec.get(j))) continue;
+        for (int j : candidates[i]) {
+            if (used[j]) continue;
+            if (--budget < 0) return false;
             int mark = log.size();
             if (matchChild(e, rec.get(j))) {
                 used[j] = true;
-                if (backtrack(exp, rec, i + 1, used)) return true;
+                if (backtrack(exp, rec, candidates, i + 1, used)) return true;
                 used[j] = false;
             }
             truncate(mark);
