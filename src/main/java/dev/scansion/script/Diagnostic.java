@@ -11,6 +11,8 @@ import dev.scansion.script.ast.SourceSpan;
  * 14 | Romeo2 sends:
  *    | ^^^^^^ not defined above the separator
  * </pre>
+ * A diagnostic without a source line (an unreadable file, the "too many errors" note) renders
+ * as its first two lines only.
  *
  * @param sourceLine  the offending line of the file, without its line ending ("" when none)
  * @param caretLength how many characters the caret marks (at least 1)
@@ -20,13 +22,101 @@ public record Diagnostic(Severity severity, SourceSpan span, String message, Str
                          String detail) {
     public enum Severity { ERROR, WARNING }
 
+    /** Widest part of a long source line shown around the caret. */
+    private static final int WINDOW = 160;
+    private static final int TAB_WIDTH = 4;
+
+    public Diagnostic {
+        if (severity == null || span == null || message == null) throw new NullPointerException();
+        sourceLine = sourceLine == null ? "" : sourceLine;
+        detail = detail == null ? "" : detail;
+        caretLength = Math.max(1, caretLength);
+    }
+
+    public static Diagnostic error(SourceSpan span, String message, String sourceLine, int caretLength,
+                                   String detail) {
+        return new Diagnostic(Severity.ERROR, span, message, sourceLine, caretLength, detail);
+    }
+
+    public static Diagnostic warning(SourceSpan span, String message, String sourceLine, int caretLength,
+                                     String detail) {
+        return new Diagnostic(Severity.WARNING, span, message, sourceLine, caretLength, detail);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
     /** Multi-line human form as shown above, without a trailing newline. */
     public String render() {
-        throw new UnsupportedOperationException("not built yet");
+        return render(false);
+    }
+
+    /** As {@link #render()}, with ANSI colours when {@code color} is true. */
+    public String render(boolean color) {
+        Style s = new Style(color);
+        String label = severity.name().toLowerCase(java.util.Locale.ROOT);
+        String head = s.paint(severity == Severity.ERROR ? Style.RED : Style.YELLOW, label) + s.bold(": " + message);
+        String number = Integer.toString(span.line());
+        String pad = " ".repeat(number.length());
+        StringBuilder sb = new StringBuilder(head).append('\n')
+                .append(pad).append(s.paint(Style.BLUE, "--> ")).append(span);
+        if (sourceLine.isEmpty() && detail.isEmpty()) return sb.toString();
+        Snippet snip = Snippet.of(sourceLine, span.column(), caretLength);
+        String bar = s.paint(Style.BLUE, "|");
+        sb.append('\n').append(pad).append(' ').append(bar)
+                .append('\n').append(s.paint(Style.BLUE, number)).append(' ').append(bar);
+        if (!snip.text.isEmpty()) sb.append(' ').append(snip.text);
+        String carets = " ".repeat(snip.caretStart) + "^".repeat(snip.caretWidth) + (detail.isEmpty() ? "" : " " + detail);
+        sb.append('\n').append(pad).append(' ').append(bar).append(' ')
+                .append(s.paint(severity == Severity.ERROR ? Style.RED : Style.YELLOW, carets));
+        return sb.toString();
     }
 
     /** One line: {@code file:line:col: error: message}. */
     public String oneLine() {
         return span + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
+    }
+
+    /**
+     * The displayed source line: tabs expanded, control characters made visible, long lines cut to a
+     * window around the caret; and where the caret starts and how wide it is in that display.
+     */
+    private record Snippet(String text, int caretStart, int caretWidth) {
+        static Snippet of(String line, int column, int length) {
+            int from = Math.max(0, Math.min(column - 1, line.length()));
+            int winStart = line.length() > WINDOW && from > WINDOW / 2 ? from - WINDOW / 2 : 0;
+            int winEnd = Math.min(line.length(), winStart + WINDOW);
+            StringBuilder shown = new StringBuilder(winStart > 0 ? "..." : "");
+            int caretStart = -1;
+            int caretEnd = -1;
+            for (int i = winStart; i <= winEnd; i++) {
+                if (i == from) caretStart = shown.length();
+                if (i == from + length) caretEnd = shown.length();
+                if (i == winEnd) break;
+                char c = line.charAt(i);
+                if (c == '\t') shown.append(" ".repeat(TAB_WIDTH));
+                else shown.append(Character.isISOControl(c) ? '\uFFFD' : c);
+            }
+            if (caretStart < 0) caretStart = shown.length();
+            if (caretEnd < 0 || caretEnd <= caretStart) caretEnd = from + length > winEnd ? shown.length() : caretStart + 1;
+            if (winEnd < line.length()) shown.append("...");
+            return new Snippet(shown.toString().stripTrailing(), caretStart, Math.max(1, caretEnd - caretStart));
+        }
+    }
+
+    /** ANSI colouring, or nothing. */
+    private record Style(boolean on) {
+        static final String RED = "31";
+        static final String YELLOW = "33";
+        static final String BLUE = "34";
+
+        String paint(String colour, String text) {
+            return on ? "\u001b[1;" + colour + "m" + text + "\u001b[0m" : text;
+        }
+
+        String bold(String text) {
+            return on ? "\u001b[1m" + text + "\u001b[0m" : text;
+        }
     }
 }
