@@ -42,9 +42,15 @@ final class ValueParser {
         String trimmed = value.strip();
         Matcher capture = CAPTURE.matcher(trimmed);
         boolean any = trimmed.equals(ANY);
+        if (any && !receive) {
+            // Real suites send it (pep_publish_subscribe answers an iq with id='{scansion:any}'):
+            // the Lua tool sent such a value as written, so it is plain text here, without a diagnostic.
+            return Value.Template.literal(value);
+        }
         if (any || capture.matches()) {
             if (!receive) {
-                marker(raw, "matching marker '" + trimmed + "' in a sends payload", "markers only work in receives");
+                marker(raw, "capture marker '" + trimmed + "' in a sends payload",
+                        "captures only record what an actor receives");
                 return Value.Template.literal(value);
             }
             if (any) return new Value.Any();
@@ -64,7 +70,11 @@ final class ValueParser {
         String trimmed = text.strip();
         if (trimmed.equals(ANY) || CAPTURE.matcher(trimmed).matches()) {
             if (!receive) {
-                marker(raw, "matching marker '" + trimmed + "' in a sends payload", "markers only work in receives");
+                // sent as written, like {scansion:any} in a sends attribute; a capture still makes no sense here
+                if (!trimmed.equals(ANY)) {
+                    marker(raw, "capture marker '" + trimmed + "' in a sends payload",
+                            "captures only record what an actor receives");
+                }
             } else {
                 SourcePos at = raw.pos(Math.max(0, raw.text().indexOf('{')));
                 diagnostics.warning(at.line(), at.column(), trimmed.length(), "matching marker in element text",
