@@ -140,6 +140,17 @@ final class ValueParser {
         return ref;
     }
 
+    /** For {@code ${Juliet's fulll JID}}: the actor is known, so suggest the nearer of its two JID forms. */
+    private String unknownVariableDetail(String expression) {
+        String base = "expected ${Name's JID}, ${Name's full JID} or a capture recorded earlier";
+        int s = expression.lastIndexOf("'s ");
+        String actor = s > 0 ? expression.substring(0, s).strip() : "";
+        if (!actors.contains(actor)) return base;
+        String suffix = expression.substring(s + 3).strip();
+        return Names.closest(suffix, List.of("JID", "full JID"))
+                .map(form -> "did you mean '${" + actor + "'s " + form + "}'?").orElse(base);
+    }
+
     /** After the whole script: every capture reference needs a capture recorded earlier in the file. */
     void checkCaptureReferences() {
         for (Value.Variable ref : captureRefs) {
@@ -147,8 +158,7 @@ final class ValueParser {
             int caret = ref.expression().length() + 3;
             if (def == null) {
                 diagnostics.error(ref.pos().line(), ref.pos().column(), caret,
-                        "unknown variable '${" + ref.expression() + "}'",
-                        "expected ${Name's JID}, ${Name's full JID} or a capture recorded earlier");
+                        "unknown variable '${" + ref.expression() + "}'", unknownVariableDetail(ref.expression()));
             } else if (def.compareTo(ref.pos()) > 0) {
                 diagnostics.error(ref.pos().line(), ref.pos().column(), caret,
                         "capture '" + ref.name() + "' is used before it is recorded",
