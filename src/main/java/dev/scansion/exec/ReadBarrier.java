@@ -51,10 +51,6 @@ final class ReadBarrier {
         return NONE;
     }
 
-    boolean observable() {
-        return observable;
-    }
-
     /** True once the server's receive queue for this connection is empty; false if unknowable or too slow. */
     boolean await(Duration bound) throws InterruptedException {
         return poll(bound, e -> e.isEmpty() || e.get().unread() == 0);
