@@ -1,14 +1,86 @@
 package dev.scansion.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.scansion.script.Diagnostic;
+import dev.scansion.script.ParseOptions;
+import dev.scansion.script.ParseResult;
+import dev.scansion.script.ScriptFiles;
+import dev.scansion.script.ScriptParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder: `scansion check` is built in the parser work. */
-@Command(name = "check", description = "Parse and validate scripts without a server.")
+/** {@code scansion check PATH...}: parses and validates scripts without a server. */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Parse and validate scripts without a server.",
+                "Problems go to standard error as file:line:column with the source line; "
+                        + "a one-line summary goes to standard output.",
+                "Unknown actor properties are errors here (warnings in 'run')."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every script is valid (warnings allowed)",
+                "2:a script has errors, a path is missing or unreadable, no script was found, or usage error"})
 final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Script files, or directories searched for *.scs files (sorted by path).")
+    List<Path> paths;
+
+    @Option(names = "--no-color", description = "Plain output (also when NO_COLOR is set or not on a terminal).")
+    boolean noColor;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("not built yet");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean colour = Terminal.colour(noColor);
+        ScriptFiles.Selection selection = ScriptFiles.collect(paths);
+        for (String problem : selection.problems()) err.println("error: " + problem);
+        if (selection.files().isEmpty()) {
+            if (selection.problems().isEmpty()) err.println("error: no .scs scripts found in: " + join(paths));
+            out.println("checked 0 scripts");
+            flush(out, err);
+            return ExitCodes.USAGE;
+        }
+        int bad = 0;
+        int warnings = 0;
+        for (Path file : selection.files()) {
+            ParseResult result = ScriptParser.parse(file, ParseOptions.CHECK);
+            for (Diagnostic d : result.diagnostics()) {
+                err.println(d.render(colour));
+                err.println();
+                if (!d.isError()) warnings++;
+            }
+            if (!result.ok()) bad++;
+        }
+        out.println(summary(selection.files().size(), bad, warnings));
+        flush(out, err);
+        return bad == 0 && selection.problems().isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    static String summary(int total, int bad, int warnings) {
+        String s = "checked " + total + (total == 1 ? " script: " : " scripts: ") + (total - bad) + " ok, "
+                + bad + " with errors";
+        return warnings == 0 ? s : s + " (" + warnings + (warnings == 1 ? " warning)" : " warnings)");
+    }
+
+    private static String join(List<Path> paths) {
+        return String.join(", ", paths.stream().map(Path::toString).toList());
+    }
+
+    private static void flush(PrintWriter out, PrintWriter err) {
+        out.flush();
+        err.flush();
     }
 }

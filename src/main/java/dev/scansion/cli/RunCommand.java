@@ -1,14 +1,107 @@
 package dev.scansion.cli;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import dev.scansion.exec.ReceiveMode;
+import dev.scansion.exec.RunConfig;
+import dev.scansion.exec.RunResult;
+import dev.scansion.exec.ScriptRunner;
+import dev.scansion.exec.SmackSessionFactory;
+import dev.scansion.report.ConsoleReporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** Placeholder: `scansion run` is built in the executor work. */
-@Command(name = "run", description = "Run scripts against a server.")
+/** {@code scansion run [options] PATH...}: runs scripts in order against one server. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Run scripts against a server, one after another, and report.",
+                "Exit codes: 0 all passed, 1 a script failed, 2 usage error, unparsable script or nothing "
+                        + "selected, 3 server unreachable or another runtime error."})
 final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    ServerOptions server;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "How long each 'receives' waits (default: ${DEFAULT-VALUE}; 5s, 500ms or seconds).")
+    Duration timeout;
+
+    @Option(names = "--nothing-wait", paramLabel = "DURATION", defaultValue = "500ms",
+            converter = DurationConverter.class,
+            description = "Quiet window of 'receives: nothing' (default: ${DEFAULT-VALUE}).")
+    Duration nothingWait;
+
+    @Option(names = "--receive-mode", paramLabel = "skip|next", defaultValue = "skip",
+            converter = ReceiveModeConverter.class,
+            description = "skip: set non-matching stanzas aside and wait for a match; next: the next stanza "
+                    + "must match (default: ${DEFAULT-VALUE}).")
+    ReceiveMode receiveMode;
+
+    @Option(names = "--strict-captures",
+            description = "A capture name used again must capture the same value as the first time.")
+    boolean strictCaptures;
+
+    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "10ms", converter = DurationConverter.class,
+            description = "After one actor sends, before another actor's connection acts, the runner makes "
+                    + "sure the server has read the send (on Linux, for a server on this machine, from the "
+                    + "kernel's socket table); where it cannot see that, it pauses this long "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration settle;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("not built yet");
+        RunConfig config = config();
+        List<java.nio.file.Path> paths = selection.all();
+        if (paths.isEmpty()) throw new ParameterException(spec.commandLine(), "no script paths given");
+        try (ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(),
+                spec.commandLine().getErr(), output.console())) {
+            RunResult result = new ScriptRunner(config, new SmackSessionFactory(), reporter).run(paths);
+            return exitCode(result.verdict());
+        }
+    }
+
+    RunConfig config() {
+        if (timeout.isZero()) throw new ParameterException(spec.commandLine(), "--timeout must be positive");
+        RunConfig base = RunConfig.defaults().withReceiveTimeout(timeout).withNothingWait(nothingWait)
+                .withReceiveMode(receiveMode).withStrictCaptures(strictCaptures).withSettle(settle)
+                .withTags(selection.tags());
+        return server.applyTo(base, spec);
+    }
+
+    static int exitCode(RunResult.Verdict verdict) {
+        return switch (verdict) {
+            case PASSED -> ExitCodes.OK;
+            case FAILED -> ExitCodes.FAILED;
+            case INVALID -> ExitCodes.USAGE;
+            case ERROR -> ExitCodes.RUNTIME;
+        };
+    }
+
+    static final class ReceiveModeConverter implements ITypeConverter<ReceiveMode> {
+        @Override
+        public ReceiveMode convert(String value) {
+            try {
+                return ReceiveMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected skip or next, not '" + value + "'");
+            }
+        }
     }
 }

@@ -11,22 +11,130 @@ import dev.scansion.script.ast.SourceSpan;
  * 14 | Romeo2 sends:
  *    | ^^^^^^ not defined above the separator
  * </pre>
+ * A diagnostic without a source line (an unreadable file, the "too many errors" note) renders
+ * as its first two lines only.
  *
  * @param sourceLine  the offending line of the file, without its line ending ("" when none)
- * @param caretLength how many characters the caret marks (at least 1)
+ * @param caretLength how many characters (code points) the caret marks (at least 1); the column of
+ *                    {@code span} counts code points too
  * @param detail      short text after the carets ("" when none)
  */
 public record Diagnostic(Severity severity, SourceSpan span, String message, String sourceLine, int caretLength,
                          String detail) {
     public enum Severity { ERROR, WARNING }
 
+    /** Widest part of a long source line shown around the caret. */
+    private static final int WINDOW = 160;
+    private static final int TAB_WIDTH = 4;
+
+    public Diagnostic {
+        if (severity == null || span == null || message == null) throw new NullPointerException();
+        sourceLine = sourceLine == null ? "" : sourceLine;
+        detail = detail == null ? "" : detail;
+        caretLength = Math.max(1, caretLength);
+    }
+
+    public static Diagnostic error(SourceSpan span, String message, String sourceLine, int caretLength,
+                                   String detail) {
+        return new Diagnostic(Severity.ERROR, span, message, sourceLine, caretLength, detail);
+    }
+
+    public static Diagnostic warning(SourceSpan span, String message, String sourceLine, int caretLength,
+                                     String detail) {
+        return new Diagnostic(Severity.WARNING, span, message, sourceLine, caretLength, detail);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
     /** Multi-line human form as shown above, without a trailing newline. */
     public String render() {
-        throw new UnsupportedOperationException("not built yet");
+        return render(false);
+    }
+
+    /** As {@link #render()}, with ANSI colours when {@code color} is true. */
+    public String render(boolean color) {
+        Style s = new Style(color);
+        String label = severity.name().toLowerCase(java.util.Locale.ROOT);
+        String head = s.paint(severity == Severity.ERROR ? Style.RED : Style.YELLOW, label) + s.bold(": " + message);
+        String number = Integer.toString(span.line());
+        String pad = " ".repeat(number.length());
+        StringBuilder sb = new StringBuilder(head).append('\n')
+                .append(pad).append(s.paint(Style.BLUE, "--> ")).append(span);
+        if (sourceLine.isEmpty() && detail.isEmpty()) return sb.toString();
+        Snippet snip = Snippet.of(sourceLine, span.column(), caretLength);
+        String bar = s.paint(Style.BLUE, "|");
+        sb.append('\n').append(pad).append(' ').append(bar)
+                .append('\n').append(s.paint(Style.BLUE, number)).append(' ').append(bar);
+        if (!snip.text.isEmpty()) sb.append(' ').append(snip.text);
+        String carets = " ".repeat(snip.caretStart) + "^".repeat(snip.caretWidth) + (detail.isEmpty() ? "" : " " + detail);
+        sb.append('\n').append(pad).append(' ').append(bar).append(' ')
+                .append(s.paint(severity == Severity.ERROR ? Style.RED : Style.YELLOW, carets));
+        return sb.toString();
     }
 
     /** One line: {@code file:line:col: error: message}. */
     public String oneLine() {
         return span + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
+    }
+
+    /**
+     * The displayed source line: tabs expanded, control characters made visible, long lines cut to a
+     * window around the caret; and where the caret starts and how wide it is in that display.
+     * {@code column} and {@code length} count code points; the caret position counts terminal cells.
+     */
+    private record Snippet(String text, int caretStart, int caretWidth) {
+        static Snippet of(String line, int column, int length) {
+            int from = SourceText.charIndex(line, column);
+            int to = from;
+            for (int k = 0; k < length && to < line.length(); k++) to = line.offsetByCodePoints(to, 1);
+            boolean pastEnd = line.codePointCount(from, line.length()) < length;
+            int winStart = line.length() > WINDOW && from > WINDOW / 2 ? from - WINDOW / 2 : 0;
+            if (winStart > 0 && Character.isLowSurrogate(line.charAt(winStart))) winStart--;
+            int winEnd = Math.min(line.length(), winStart + WINDOW);
+            if (winEnd < line.length() && Character.isLowSurrogate(line.charAt(winEnd))) winEnd++;
+            StringBuilder shown = new StringBuilder(winStart > 0 ? "..." : "");
+            int width = shown.length();
+            int caretStart = -1;
+            int caretEnd = -1;
+            for (int i = winStart; i <= winEnd; ) {
+                if (i == from) caretStart = width;
+                if (i == to && to > from) caretEnd = width;
+                if (i == winEnd) break;
+                int cp = line.codePointAt(i);
+                if (cp == '\t') {
+                    shown.append(" ".repeat(TAB_WIDTH));
+                    width += TAB_WIDTH;
+                } else if (Character.isISOControl(cp)) {
+                    shown.append('\uFFFD');
+                    width++;
+                } else {
+                    shown.appendCodePoint(cp);
+                    width += DisplayWidth.of(cp);
+                }
+                i += Character.charCount(cp);
+            }
+            if (caretStart < 0) caretStart = width;
+            if (caretEnd < 0 && (pastEnd || to > winEnd)) caretEnd = width; // marks on past what is shown
+            if (caretEnd <= caretStart) caretEnd = caretStart + 1;
+            if (winEnd < line.length()) shown.append("...");
+            return new Snippet(shown.toString().stripTrailing(), caretStart, caretEnd - caretStart);
+        }
+    }
+
+    /** ANSI colouring, or nothing. */
+    private record Style(boolean on) {
+        static final String RED = "31";
+        static final String YELLOW = "33";
+        static final String BLUE = "34";
+
+        String paint(String colour, String text) {
+            return on ? "\u001b[1;" + colour + "m" + text + "\u001b[0m" : text;
+        }
+
+        String bold(String text) {
+            return on ? "\u001b[1m" + text + "\u001b[0m" : text;
+        }
     }
 }

@@ -1,0 +1,72 @@
+package dev.scansion.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.scansion.exec.RunConfig;
+import dev.scansion.exec.TlsSettings;
+import dev.scansion.exec.TlsSettings.TlsPolicy;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+/** Where and how to connect: shared by every command that talks to a server. */
+final class ServerOptions {
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "Connect every actor to HOST instead of its connect_host or JID domain.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Connect every actor to PORT instead of its connect_port or 5222.")
+    Integer port;
+
+    @Option(names = "--tls", paramLabel = "off|optional|required", defaultValue = "optional",
+            converter = TlsPolicyConverter.class,
+            description = "STARTTLS policy: off never, optional when the server offers it, required or fail "
+                    + "(default: ${DEFAULT-VALUE}). Certificates are verified against the system trust store.")
+    TlsPolicy tls;
+
+    @Option(names = "--insecure", description = "Accept any TLS certificate and host name (test servers only).")
+    boolean insecure;
+
+    @Option(names = "--trust-cert", paramLabel = "FILE",
+            description = "Trust the certificate(s) in FILE (PEM or DER) instead of the system trust store.")
+    Path trustCert;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "Bound on connecting, each negotiation stage and waiting for the server at "
+                    + "disconnect (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    /** Applies these options, checking what picocli cannot. */
+    RunConfig applyTo(RunConfig config, CommandSpec spec) {
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535, not " + port);
+        }
+        if (trustCert != null && !Files.isReadable(trustCert)) {
+            throw new ParameterException(spec.commandLine(), "--trust-cert: cannot read " + trustCert);
+        }
+        if (connectTimeout.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--connect-timeout must be positive");
+        }
+        return config.withHost(host).withPort(port).withConnectTimeout(connectTimeout)
+                .withTls(new TlsSettings(tls, insecure, Optional.ofNullable(trustCert)));
+    }
+
+    static final class TlsPolicyConverter implements ITypeConverter<TlsPolicy> {
+        @Override
+        public TlsPolicy convert(String value) {
+            try {
+                return TlsPolicy.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected off, optional or required, not '" + value + "'");
+            }
+        }
+    }
+}

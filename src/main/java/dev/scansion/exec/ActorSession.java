@@ -1,0 +1,46 @@
+package dev.scansion.exec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One actor's client connection, logged in and bound. After {@link SessionFactory#connect} returns,
+ * the wire carries only what {@link #send} writes. Implementations: {@link SmackSessionFactory} for
+ * real servers, fakes in tests.
+ */
+public interface ActorSession {
+    /** The full JID the server bound. */
+    String fullJid();
+
+    /**
+     * Writes one top-level element verbatim and returns once it has been handed to the socket.
+     *
+     * @throws SessionException when the stream is closed or the write fails
+     */
+    void send(String xml) throws SessionException;
+
+    /**
+     * Waits until the server process has read everything sent so far, when that can be observed
+     * (a server on this machine, Linux). Returns false at once when it cannot be observed, or when
+     * {@code bound} passed first; the caller then falls back to a pause.
+     */
+    default boolean awaitServerRead(Duration bound) throws InterruptedException {
+        return false;
+    }
+
+    /** The next inbound item (see {@link InboundBuffer#next}), waiting at most {@code timeout}. */
+    Optional<Inbound> next(Duration timeout) throws InterruptedException;
+
+    /** Every stanza buffered now, without waiting. */
+    List<Inbound> drain();
+
+    /** Why the stream ended, if it has. */
+    Optional<Inbound> ended();
+
+    /**
+     * Closes the stream gracefully: {@code </stream:stream>} only, then waits (bounded) for the
+     * server's closing tag or EOF. Idempotent; never throws.
+     */
+    void disconnect();
+}

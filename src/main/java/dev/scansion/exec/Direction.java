@@ -1,0 +1,4 @@
+package dev.scansion.exec;
+
+/** Which way an element went on an actor's connection. */
+public enum Direction { SENT, RECEIVED }

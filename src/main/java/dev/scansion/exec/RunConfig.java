@@ -1,0 +1,102 @@
+package dev.scansion.exec;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to run scripts; built from command-line options or by an embedding program.
+ *
+ * @param host           overrides the connect host of every actor
+ * @param port           overrides the connect port of every actor
+ * @param receiveTimeout how long one {@code receives} waits for its stanzas (default 5 s)
+ * @param nothingWait    the quiet window of {@code receives: nothing} (default 500 ms)
+ * @param connectTimeout bound on TCP connect and on each stage of stream negotiation, and on
+ *                       waiting for the server's closing tag at disconnect (default 10 s)
+ * @param settle         after an actor's send, the pause before another actor's connection
+ *                       acts, so the server sees the script's order, used when the runner cannot
+ *                       observe the server reading the send (see {@code ReadBarrier}; default 10 ms)
+ * @param receiveMode    skip (default) or next
+ * @param tls            TLS policy and trust
+ * @param strictCaptures later occurrences of a capture name must equal the first value
+ * @param tags           which scripts to run, by header tags
+ */
+public record RunConfig(Optional<String> host, Optional<Integer> port, Duration receiveTimeout,
+                        Duration nothingWait, Duration connectTimeout, Duration settle, ReceiveMode receiveMode,
+                        TlsSettings tls, boolean strictCaptures, TagFilter tags) {
+    public RunConfig {
+        Objects.requireNonNull(host);
+        Objects.requireNonNull(port);
+        Objects.requireNonNull(receiveMode);
+        Objects.requireNonNull(tls);
+        Objects.requireNonNull(tags);
+        requirePositive(receiveTimeout, "receive timeout");
+        requireNotNegative(nothingWait, "nothing wait");
+        requirePositive(connectTimeout, "connect timeout");
+        requireNotNegative(settle, "settle");
+    }
+
+    public static RunConfig defaults() {
+        return new RunConfig(Optional.empty(), Optional.empty(), Duration.ofSeconds(5), Duration.ofMillis(500),
+                Duration.ofSeconds(10), Duration.ofMillis(10), ReceiveMode.SKIP, TlsSettings.DEFAULT, false,
+                TagFilter.ALL);
+    }
+
+    public RunConfig withHost(String h) {
+        return new RunConfig(Optional.ofNullable(h), port, receiveTimeout, nothingWait, connectTimeout, settle,
+                receiveMode, tls, strictCaptures, tags);
+    }
+
+    public RunConfig withPort(Integer p) {
+        return new RunConfig(host, Optional.ofNullable(p), receiveTimeout, nothingWait, connectTimeout, settle,
+                receiveMode, tls, strictCaptures, tags);
+    }
+
+    public RunConfig withReceiveTimeout(Duration d) {
+        return new RunConfig(host, port, d, nothingWait, connectTimeout, settle, receiveMode, tls, strictCaptures,
+                tags);
+    }
+
+    public RunConfig withNothingWait(Duration d) {
+        return new RunConfig(host, port, receiveTimeout, d, connectTimeout, settle, receiveMode, tls, strictCaptures,
+                tags);
+    }
+
+    public RunConfig withConnectTimeout(Duration d) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, d, settle, receiveMode, tls, strictCaptures,
+                tags);
+    }
+
+    public RunConfig withSettle(Duration d) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, d, receiveMode, tls,
+                strictCaptures, tags);
+    }
+
+    public RunConfig withReceiveMode(ReceiveMode m) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, m, tls, strictCaptures,
+                tags);
+    }
+
+    public RunConfig withTls(TlsSettings t) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, t,
+                strictCaptures, tags);
+    }
+
+    public RunConfig withStrictCaptures(boolean s) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls, s,
+                tags);
+    }
+
+    public RunConfig withTags(TagFilter t) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
+                strictCaptures, t);
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(what + " must be positive");
+    }
+
+    private static void requireNotNegative(Duration d, String what) {
+        if (d == null || d.isNegative()) throw new IllegalArgumentException(what + " must not be negative");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.scansion.exec;
+
+import java.util.List;
+
+/**
+ * Live events of a run, for progress displays and streaming reports. Every method has an empty
+ * default. Script and step events come from the thread that called {@link ScriptRunner#run};
+ * {@link #wire} may come from network threads. Listeners must not throw.
+ */
+public interface RunListener {
+    RunListener NONE = new RunListener() {
+    };
+
+    /** The selection is known: {@code files} will be processed in this order. */
+    default void runStarted(List<String> files) {
+    }
+
+    /** A script (already parsed and selected) is about to run. */
+    default void scriptStarted(String file, String title) {
+    }
+
+    default void stepStarted(String file, int number, String actor, String verb) {
+    }
+
+    default void stepFinished(String file, StepResult step) {
+    }
+
+    /** Every script ends with this, including unparsable and skipped ones. */
+    default void scriptFinished(ScriptResult result) {
+    }
+
+    default void runFinished(RunResult result) {
+    }
+
+    /** Raw traffic, SASL redacted (see {@link WireTap}). */
+    default void wire(String actor, Direction direction, String xml) {
+    }
+
+    /** Combines listeners; each gets every event in order. */
+    static RunListener all(List<RunListener> listeners) {
+        List<RunListener> copy = List.copyOf(listeners);
+        return new RunListener() {
+            @Override
+            public void runStarted(List<String> files) {
+                copy.forEach(l -> l.runStarted(files));
+            }
+
+            @Override
+            public void scriptStarted(String file, String title) {
+                copy.forEach(l -> l.scriptStarted(file, title));
+            }
+
+            @Override
+            public void stepStarted(String file, int number, String actor, String verb) {
+                copy.forEach(l -> l.stepStarted(file, number, actor, verb));
+            }
+
+            @Override
+            public void stepFinished(String file, StepResult step) {
+                copy.forEach(l -> l.stepFinished(file, step));
+            }
+
+            @Override
+            public void scriptFinished(ScriptResult result) {
+                copy.forEach(l -> l.scriptFinished(result));
+            }
+
+            @Override
+            public void runFinished(RunResult result) {
+                copy.forEach(l -> l.runFinished(result));
+            }
+
+            @Override
+            public void wire(String actor, Direction direction, String xml) {
+                copy.forEach(l -> l.wire(actor, direction, xml));
+            }
+        };
+    }
+}

@@ -1,0 +1,236 @@
+package dev.scansion.exec;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.exec.StepResult.StepStatus;
+import dev.scansion.script.Diagnostic;
+import dev.scansion.script.ast.Actor;
+import dev.scansion.script.ast.Script;
+import dev.scansion.script.ast.Step;
+
+/** One execution of one script: actors, steps in order, end-of-script disconnects, the result. */
+final class ScriptRun {
+    /** How long to wait for a local server to read a send before falling back to the pause. */
+    private static final Duration READ_BOUND = Duration.ofSeconds(2);
+    /** Once the server has read a send, a moment for it to finish handling the stanza. */
+    private static final Duration AFTER_READ_PAUSE = Duration.ofMillis(1);
+    private final Script script;
+    private final SessionFactory sessions;
+    private final RunListener listener;
+    private final Map<String, ActorState> actors = new LinkedHashMap<>();
+    private final StepContext ctx;
+    private final Receiver receiver;
+    private final WireTap tap;
+    private String lastSender;
+    private long lastSendNanos;
+
+    ScriptRun(Script script, RunConfig config, SessionFactory sessions, RunListener listener,
+              Expectations expectations, List<String> sourceLines) {
+        this.script = script;
+        this.sessions = sessions;
+        this.listener = listener;
+        for (Actor a : script.actors()) actors.put(a.name(), new ActorState(a));
+        RunBindings bindings = new RunBindings(script, name -> Optional.ofNullable(actors.get(name))
+                .map(s -> s.fullJid), config.strictCaptures());
+        this.ctx = new StepContext(config, expectations, bindings, script.file(), sourceLines);
+        this.receiver = new Receiver(ctx);
+        this.tap = listener::wire;
+    }
+
+    ScriptResult run(Optional<java.nio.file.Path> path, List<Diagnostic> diagnostics) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        listener.scriptStarted(script.file(), script.title());
+        List<StepResult> results = new ArrayList<>();
+        Optional<Failure> failure = Optional.empty();
+        try {
+            for (int i = 0; i < script.steps().size(); i++) {
+                Step step = script.steps().get(i);
+                if (failure.isPresent()) {
+                    results.add(notRun(i + 1, step));
+                    continue;
+                }
+                StepResult r = runStep(i + 1, step);
+                results.add(r);
+                failure = r.failure();
+            }
+        } finally {
+            disconnectAll();
+        }
+        ScriptStatus status = failure.isEmpty() ? ScriptStatus.PASSED
+                : failure.get().kind().isError() ? ScriptStatus.ERROR : ScriptStatus.FAILED;
+        return new ScriptResult(script.file(), path, script.title(),
+                script.tags().stream().map(Object::toString).toList(), status, started,
+                Duration.ofNanos(System.nanoTime() - t0), failure, results, ctx.transcript.entries(), diagnostics,
+                Optional.empty());
+    }
+
+    private StepResult runStep(int number, Step step) {
+        listener.stepStarted(script.file(), number, step.actor(), step.verb());
+        long t0 = System.nanoTime();
+        int mark = ctx.transcript.mark();
+        StepOutcome outcome;
+        try {
+            outcome = perform(step);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = new StepOutcome.Failed(ctx.failure(Failure.Kind.INTERNAL, "interrupted", step));
+        } catch (RuntimeException e) {
+            outcome = new StepOutcome.Failed(ctx.failure(Failure.Kind.INTERNAL, "internal error: " + e, step));
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        StepResult result;
+        if (outcome instanceof StepOutcome.Failed f) {
+            Failure withRecent = f.failure().withRecent(ctx.transcript.recentReceived(step.actor(), mark,
+                    StepContext.RECENT));
+            StepStatus status = withRecent.kind().isError() ? StepStatus.ERROR : StepStatus.FAILED;
+            result = new StepResult(number, step.verb(), step.actor(), step.span(), status, took,
+                    Optional.of(withRecent), List.of());
+        } else {
+            result = new StepResult(number, step.verb(), step.actor(), step.span(), StepStatus.PASSED, took,
+                    Optional.empty(), ((StepOutcome.Passed) outcome).notes());
+        }
+        listener.stepFinished(script.file(), result);
+        return result;
+    }
+
+    private StepResult notRun(int number, Step step) {
+        return new StepResult(number, step.verb(), step.actor(), step.span(), StepStatus.NOT_RUN, Duration.ZERO,
+                Optional.empty(), List.of());
+    }
+
+    private StepOutcome perform(Step step) throws InterruptedException {
+        ActorState actor = actors.get(step.actor());
+        if (actor == null) {
+            return new StepOutcome.Failed(ctx.failure(Failure.Kind.INTERNAL, "no actor named '" + step.actor()
+                    + "'", step));
+        }
+        if (step instanceof Step.Connect c) return connect(actor, c);
+        if (step instanceof Step.Disconnect d) return disconnect(actor, d);
+        Optional<Failure> unusable = unusable(actor, step);
+        if (unusable.isPresent()) return new StepOutcome.Failed(unusable.get());
+        if (step instanceof Step.Send s) return send(actor, s);
+        if (step instanceof Step.Receive r) return receiver.receive(actor, r);
+        return receiver.receiveNothing(actor, (Step.ReceiveNothing) step);
+    }
+
+    /** Why the actor cannot send or receive now, if it cannot. */
+    private Optional<Failure> unusable(ActorState actor, Step step) {
+        if (actor.session == null) {
+            return Optional.of(ctx.failure(Failure.Kind.NOT_CONNECTED, actor.name() + " has not connected", step));
+        }
+        if (actor.disconnected) {
+            return Optional.of(ctx.failure(Failure.Kind.NOT_CONNECTED, actor.name() + " has disconnected", step));
+        }
+        // A send cannot succeed on a closed stream; a receive still gets the stanzas before the end.
+        if (step instanceof Step.Send && actor.session.ended().isPresent()) {
+            Inbound end = actor.session.ended().get();
+            ctx.record(actor, end);
+            return Optional.of(ctx.failure(Failure.Kind.STREAM_CLOSED, actor.name()
+                    + "'s stream was closed by the server: " + end.describe(), step));
+        }
+        return Optional.empty();
+    }
+
+    private StepOutcome connect(ActorState actor, Step.Connect step) throws InterruptedException {
+        if (actor.live() && actor.session.ended().isEmpty()) {
+            return new StepOutcome.Failed(ctx.failure(Failure.Kind.ALREADY_CONNECTED, actor.name()
+                    + " is already connected", step));
+        }
+        if (actor.live()) closeQuietly(actor);
+        settle(actor.name());
+        ConnectRequest request = ConnectRequests.of(actor.actor, ctx.config);
+        try {
+            actor.session = sessions.connect(request, tap);
+        } catch (SessionException e) {
+            Failure.Kind kind = e.kind() == SessionException.Kind.UNREACHABLE ? Failure.Kind.UNREACHABLE
+                    : Failure.Kind.CONNECT;
+            return new StepOutcome.Failed(ctx.failure(kind, e.getMessage(), step));
+        }
+        actor.disconnected = false;
+        actor.endRecorded = false;
+        actor.fullJid = actor.session.fullJid();
+        return StepOutcome.Passed.note("bound " + actor.fullJid);
+    }
+
+    private StepOutcome send(ActorState actor, Step.Send step) throws InterruptedException {
+        Optional<Failure> unbound = ctx.unbound(step.payload(), step);
+        if (unbound.isPresent()) return new StepOutcome.Failed(unbound.get());
+        List<String> rendered = new ArrayList<>();
+        for (var element : step.payload()) {
+            try {
+                rendered.add(ctx.expectations.render(element, ctx.bindings));
+            } catch (dev.scansion.script.ast.Bindings.UnboundVariableException e) {
+                return new StepOutcome.Failed(ctx.failure(Failure.Kind.UNBOUND_VARIABLE, e.getMessage(), step));
+            }
+        }
+        settle(actor.name());
+        for (String xml : rendered) {
+            Instant at = Instant.now();
+            try {
+                actor.session.send(xml);
+            } catch (SessionException e) {
+                Failure.Kind kind = e.kind() == SessionException.Kind.CLOSED ? Failure.Kind.STREAM_CLOSED
+                        : Failure.Kind.SEND;
+                return new StepOutcome.Failed(ctx.failure(kind, "sending failed: " + e.getMessage(), step));
+            }
+            ctx.transcript.sent(actor.name(), xml, at);
+            lastSender = actor.name();
+            lastSendNanos = System.nanoTime();
+        }
+        return StepOutcome.Passed.plain();
+    }
+
+    private StepOutcome disconnect(ActorState actor, Step.Disconnect step) throws InterruptedException {
+        if (!actor.live()) return StepOutcome.Passed.note(actor.name() + " was not connected");
+        Optional<Inbound> end = actor.session.ended();
+        settle(actor.name());
+        closeQuietly(actor);
+        return end.map(e -> StepOutcome.Passed.note("the server had already closed the stream: " + e.describe()))
+                .orElseGet(StepOutcome.Passed::plain);
+    }
+
+    /**
+     * Sockets of different actors are independent: after one actor's send, make sure the server
+     * has read it before another actor's connection acts, so the script's order holds. When the
+     * server's reading cannot be observed, pause {@link RunConfig#settle()} instead.
+     */
+    private void settle(String actor) throws InterruptedException {
+        if (lastSender == null || lastSender.equals(actor)) return;
+        ActorState sender = actors.get(lastSender);
+        boolean read = sender != null && sender.live() && sender.session.awaitServerRead(READ_BOUND);
+        long pause = read ? AFTER_READ_PAUSE.toNanos() : ctx.config.settle().toNanos();
+        long from = read ? System.nanoTime() : lastSendNanos;
+        long wait = from + pause - System.nanoTime();
+        if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        lastSender = null;
+    }
+
+    /** Graceful disconnect; the stanzas that arrived before it go to the transcript. */
+    private void closeQuietly(ActorState actor) {
+        actor.session.drain().forEach(i -> ctx.record(actor, i));
+        actor.session.disconnect();
+        actor.session.drain().forEach(i -> ctx.record(actor, i));
+        actor.session.ended().ifPresent(e -> ctx.record(actor, e));
+        actor.disconnected = true;
+    }
+
+    /** End of script: every actor still connected disconnects gracefully (language doc §4). */
+    private void disconnectAll() {
+        for (ActorState actor : actors.values()) {
+            if (!actor.live()) continue;
+            try {
+                closeQuietly(actor);
+            } catch (RuntimeException e) {
+                actor.disconnected = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.scansion.exec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.match.MatchOptions;
+import dev.scansion.script.Diagnostic;
+import dev.scansion.script.ParseResult;
+import dev.scansion.script.ScriptFiles;
+import dev.scansion.script.ScriptParser;
+import dev.scansion.script.ast.Script;
+import dev.scansion.script.ast.SourceSpan;
+
+/**
+ * The embedding API: runs scripts against a server and returns the result model. The CLI, the
+ * tests and the JUnit engine all go through here.
+ *
+ * <pre>
+ * RunResult r = new ScriptRunner(RunConfig.defaults().withPort(5222)).run(List.of(Path.of("specs")));
+ * </pre>
+ *
+ * Scripts run one after another, in the order of the selection, against the same server. One
+ * runner may be used for several runs, but not concurrently.
+ */
+public final class ScriptRunner {
+    private final RunConfig config;
+    private final SessionFactory sessions;
+    private final RunListener listener;
+
+    /** Real connections (Smack), no listener. */
+    public ScriptRunner(RunConfig config) {
+        this(config, new SmackSessionFactory(), RunListener.NONE);
+    }
+
+    public ScriptRunner(RunConfig config, SessionFactory sessions, RunListener listener) {
+        this.config = config;
+        this.sessions = sessions;
+        this.listener = listener;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    /**
+     * Runs every script the paths select (files, and {@code *.scs} below directories, sorted).
+     * A path that does not exist makes the run INVALID without running anything; so does an
+     * empty selection.
+     */
+    public RunResult run(List<Path> paths) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        ScriptFiles.Selection selection = ScriptFiles.collect(paths);
+        List<String> problems = new ArrayList<>(selection.problems());
+        if (problems.isEmpty() && selection.files().isEmpty()) {
+            problems.add("no .scs scripts found in " + String.join(", ", paths.stream().map(Path::toString).toList()));
+        }
+        List<ScriptResult> results = new ArrayList<>();
+        if (problems.isEmpty()) {
+            listener.runStarted(selection.files().stream().map(Path::toString).toList());
+            for (Path file : selection.files()) results.add(runFile(file));
+        }
+        RunResult result = new RunResult(results, problems, started, Duration.ofNanos(System.nanoTime() - t0));
+        listener.runFinished(result);
+        return result;
+    }
+
+    /** Reads, parses, selects (tags) and runs one file. Never throws. */
+    public ScriptResult runFile(Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return finish(invalid(name, Optional.of(file), "cannot read the file: " + Failures.describe(e),
+                    List.of()));
+        }
+        ParseResult parsed = ScriptParser.parse(name, text);
+        if (!parsed.ok()) {
+            return finish(invalid(name, Optional.of(file), "does not parse (" + parsed.errors().size()
+                    + (parsed.errors().size() == 1 ? " error)" : " errors)"), parsed.diagnostics()));
+        }
+        Script script = parsed.script().get();
+        Optional<String> rejected = config.tags().rejects(script);
+        if (rejected.isPresent()) return finish(skipped(script, Optional.of(file), rejected.get()));
+        return execute(script, Optional.of(file), lines(text), parsed.diagnostics());
+    }
+
+    /** Runs an already parsed script (no tag selection). */
+    public ScriptResult run(Script script) {
+        return execute(script, Optional.empty(), List.of(), List.of());
+    }
+
+    /** Runs a parsed script; {@code sourceLines} (may be empty) let failures quote the script. */
+    public ScriptResult execute(Script script, Optional<Path> path, List<String> sourceLines,
+                                List<Diagnostic> diagnostics) {
+        Expectations expectations = new LiveExpectations(new MatchOptions(config.strictCaptures()), script.file());
+        return execute(script, path, sourceLines, diagnostics, expectations);
+    }
+
+    ScriptResult execute(Script script, Optional<Path> path, List<String> sourceLines, List<Diagnostic> diagnostics,
+                         Expectations expectations) {
+        ScriptResult result = new ScriptRun(script, config, sessions, listener, expectations, sourceLines)
+                .run(path, diagnostics);
+        return finish(result);
+    }
+
+    private ScriptResult finish(ScriptResult result) {
+        listener.scriptFinished(result);
+        return result;
+    }
+
+    private static List<String> lines(String text) {
+        return List.of(text.split("\r?\n", -1));
+    }
+
+    private static ScriptResult invalid(String name, Optional<Path> path, String message, List<Diagnostic> diagnostics) {
+        SourceSpan at = diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                .map(Diagnostic::span).findFirst().orElse(SourceSpan.of(name, 1, 1));
+        Failure failure = Failure.of(Failure.Kind.INVALID_SCRIPT, message, at, "");
+        return new ScriptResult(name, path, "", List.of(), ScriptStatus.ERROR, Instant.now(), Duration.ZERO,
+                Optional.of(failure), List.of(), List.of(), diagnostics, Optional.empty());
+    }
+
+    private static ScriptResult skipped(Script script, Optional<Path> path, String reason) {
+        return new ScriptResult(script.file(), path, script.title(),
+                script.tags().stream().map(Object::toString).toList(), ScriptStatus.SKIPPED, Instant.now(),
+                Duration.ZERO, Optional.empty(), List.of(), List.of(), List.of(), Optional.of(reason));
+    }
+}

@@ -1,0 +1,187 @@
+package dev.scansion.exec;
+
+import java.net.InetAddress;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * Opens real client connections with Smack, configured to be a silent, faithful pipe (see
+ * smack-notes.md): no presence, roster, stream management, automatic replies or keep-alives.
+ * SASL: SCRAM-SHA-1 when offered, else PLAIN.
+ */
+public final class SmackSessionFactory implements SessionFactory {
+    @Override
+    public ActorSession connect(ConnectRequest request, WireTap tap) throws SessionException, InterruptedException {
+        // Smack initialises on first use only, so runs that connect nothing stay fast.
+        SmackSetup.init();
+        EntityBareJid jid = parseJid(request.jid());
+        List<InetAddress> addresses = resolve(request.host(), request.connectTimeout());
+        List<String> refused = new ArrayList<>();
+        for (InetAddress address : addresses) {
+            InboundBuffer buffer = new InboundBuffer();
+            StreamCapture capture = new StreamCapture(request.actor(), tap, buffer);
+            NoDelaySocketFactory sockets = new NoDelaySocketFactory();
+            CapturingConnection connection = new CapturingConnection(configure(request, jid, address, sockets),
+                    capture);
+            prepare(connection, capture, request.connectTimeout());
+            try {
+                connection.connect();
+            } catch (SmackException.EndpointConnectionException e) {
+                connection.instantShutdown();
+                refused.add(reasonOf(e));
+                continue;
+            } catch (Exception e) {
+                connection.instantShutdown();
+                throw classify(e, request);
+            }
+            return login(connection, capture, buffer, request, sockets);
+        }
+        throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot connect to " + request.host() + ":"
+                + request.port() + ": " + String.join("; ", refused.stream().distinct().toList()));
+    }
+
+    /** "Connection refused" rather than Smack's list of endpoint descriptions. */
+    private static String reasonOf(SmackException.EndpointConnectionException e) {
+        return e.getConnectionExceptions().stream()
+                .map(rce -> Failures.describe(rce.getException()))
+                .findFirst().orElse(Failures.describe(e));
+    }
+
+    private static ActorSession login(CapturingConnection connection, StreamCapture capture, InboundBuffer buffer,
+                                      ConnectRequest request, NoDelaySocketFactory sockets)
+            throws SessionException, InterruptedException {
+        try {
+            connection.login();
+            capture.loginDone();
+            return new SmackActorSession(connection, capture, buffer, request.connectTimeout(), sockets.socket());
+        } catch (InterruptedException e) {
+            connection.instantShutdown();
+            throw e;
+        } catch (Exception e) {
+            connection.instantShutdown();
+            throw classify(e, request);
+        }
+    }
+
+    private static void prepare(CapturingConnection c, StreamCapture capture, Duration timeout) {
+        c.setUseStreamManagement(false);
+        c.setUseStreamManagementResumption(false);
+        c.setUnknownIqRequestReplyMode(org.jivesoftware.smack.SmackConfiguration.UnknownIqRequestReplyMode.doNotReply);
+        // A stanza Smack cannot model must not end the connection: the raw capture has it.
+        c.setParsingExceptionCallback(e -> {
+        });
+        c.setReplyTimeout(timeout.toMillis());
+        c.addConnectionListener(capture);
+    }
+
+    private static XMPPTCPConnectionConfiguration configure(ConnectRequest r, EntityBareJid jid, InetAddress address,
+                                                            NoDelaySocketFactory sockets) throws SessionException {
+        XMPPTCPConnectionConfiguration.Builder b = XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(jid.asDomainBareJid())
+                .setHostAddress(address)
+                .setPort(r.port())
+                .setUsernameAndPassword(jid.getLocalpart().toString(), r.password())
+                .setSendPresence(false)
+                .setLanguage(null)
+                .setCompressionEnabled(false)
+                .setSocketFactory(sockets)
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, r.connectTimeout().toMillis()))
+                .addEnabledSaslMechanism(List.of("SCRAM-SHA-1", "PLAIN"));
+        if (r.resource().isPresent()) {
+            try {
+                b.setResource(r.resource().get());
+            } catch (XmppStringprepException e) {
+                throw new SessionException(SessionException.Kind.NEGOTIATION,
+                        "invalid resource '" + r.resource().get() + "': " + Failures.describe(e));
+            }
+        }
+        TlsSettings tls = r.tls();
+        b.setSecurityMode(switch (tls.policy()) {
+            case OFF -> SecurityMode.disabled;
+            case OPTIONAL -> SecurityMode.ifpossible;
+            case REQUIRED -> SecurityMode.required;
+        });
+        if (tls.insecure()) {
+            b.setCustomX509TrustManager(TlsTrust.trustAll());
+            b.setHostnameVerifier((host, session) -> true);
+        } else if (tls.trustCert().isPresent()) {
+            b.setCustomX509TrustManager(TlsTrust.trusting(tls.trustCert().get()));
+        }
+        return b.build();
+    }
+
+    private static EntityBareJid parseJid(String jid) throws SessionException {
+        try {
+            return JidCreate.entityBareFrom(jid);
+        } catch (XmppStringprepException | RuntimeException e) {
+            throw new SessionException(SessionException.Kind.NEGOTIATION, "invalid JID '" + jid + "'");
+        }
+    }
+
+    /** All addresses of the host; the lookup is bounded by the connect timeout (resolvers can hang). */
+    private static List<InetAddress> resolve(String host, Duration bound) throws SessionException, InterruptedException {
+        FutureTask<InetAddress[]> lookup = new FutureTask<>(() -> InetAddress.getAllByName(host));
+        Thread t = new Thread(lookup, "scansion-resolve");
+        t.setDaemon(true);
+        t.start();
+        try {
+            return List.of(lookup.get(bound.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot resolve host '" + host + "'");
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot resolve host '" + host
+                    + "' within " + Durations.format(bound));
+        }
+    }
+
+    /** One line naming the stage that failed and the server's reason. */
+    private static SessionException classify(Exception e, ConnectRequest r) {
+        String where = r.host() + ":" + r.port();
+        if (e instanceof SASLErrorException sasl) {
+            return new SessionException(SessionException.Kind.AUTHENTICATION, "authentication as " + r.jid()
+                    + " failed (" + sasl.getMechanism() + "): " + sasl.getSASLFailure().getSASLErrorString());
+        }
+        if (e instanceof SmackException.SecurityRequiredException || Failures.causedBy(e, javax.net.ssl.SSLException.class)
+                || Failures.causedBy(e, java.security.cert.CertificateException.class)) {
+            return new SessionException(SessionException.Kind.TLS, "TLS with " + where + " failed: " + Failures.describe(e));
+        }
+        if (e instanceof XMPPException.StreamErrorException se) {
+            return new SessionException(SessionException.Kind.CLOSED, "the server sent a stream error: "
+                    + se.getStreamError().getCondition() + textOf(se));
+        }
+        if (e instanceof SmackException.NoResponseException) {
+            return new SessionException(SessionException.Kind.NEGOTIATION, "no answer from " + where + " within "
+                    + Durations.format(r.connectTimeout()) + " during stream negotiation");
+        }
+        if (e instanceof XMPPException.XMPPErrorException xe) {
+            return new SessionException(SessionException.Kind.NEGOTIATION, "resource binding failed: "
+                    + xe.getStanzaError().getCondition());
+        }
+        if (Failures.causedBy(e, java.net.SocketTimeoutException.class) || Failures.causedBy(e, java.net.ConnectException.class)) {
+            return new SessionException(SessionException.Kind.UNREACHABLE, "cannot connect to " + where + ": "
+                    + Failures.describe(e));
+        }
+        return new SessionException(SessionException.Kind.NEGOTIATION, "connecting to " + where + " failed: "
+                + Failures.describe(e));
+    }
+
+    private static String textOf(XMPPException.StreamErrorException se) {
+        String text = se.getStreamError().getConditionText();
+        return text == null || text.isBlank() ? "" : ": " + text;
+    }
+}

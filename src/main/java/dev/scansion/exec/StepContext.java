@@ -1,0 +1,66 @@
+package dev.scansion.exec;
+
+import java.util.List;
+
+import dev.scansion.script.ast.Bindings;
+import dev.scansion.script.ast.SourcePos;
+import dev.scansion.script.ast.SourceSpan;
+import dev.scansion.script.ast.Step;
+import dev.scansion.script.ast.Value;
+
+/** What step code needs from the running script: bindings, transcript, source text, failure helpers. */
+final class StepContext {
+    static final int RECENT = 5;
+
+    final RunConfig config;
+    final Expectations expectations;
+    final RunBindings bindings;
+    final Transcript transcript = new Transcript();
+    private final String file;
+    private final List<String> sourceLines;
+
+    StepContext(RunConfig config, Expectations expectations, RunBindings bindings, String file,
+                List<String> sourceLines) {
+        this.config = config;
+        this.expectations = expectations;
+        this.bindings = bindings;
+        this.file = file;
+        this.sourceLines = List.copyOf(sourceLines);
+    }
+
+    /** Adds an item an actor took to the transcript; a stream end only once. */
+    void record(ActorState actor, Inbound item) {
+        if (item.terminal()) {
+            if (actor.endRecorded) return;
+            actor.endRecorded = true;
+        }
+        transcript.received(actor.name(), item);
+    }
+
+    SourceSpan span(SourcePos pos) {
+        return new SourceSpan(file, pos);
+    }
+
+    String sourceLine(SourceSpan span) {
+        int i = span.line() - 1;
+        return i >= 0 && i < sourceLines.size() ? sourceLines.get(i) : "";
+    }
+
+    Failure failure(Failure.Kind kind, String message, Step step) {
+        return Failure.of(kind, message, step.span(), sourceLine(step.span()));
+    }
+
+    /** A failure for the first variable of the payload that has no value yet, if any. */
+    java.util.Optional<Failure> unbound(List<dev.scansion.script.ast.XmlElement> payload, Step step) {
+        for (Value.Variable v : PayloadVariables.of(payload)) {
+            try {
+                bindings.resolve(v);
+            } catch (Bindings.UnboundVariableException e) {
+                SourceSpan at = v.pos() == null ? step.span() : span(v.pos());
+                return java.util.Optional.of(Failure.of(Failure.Kind.UNBOUND_VARIABLE, e.getMessage(), at,
+                        sourceLine(at)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

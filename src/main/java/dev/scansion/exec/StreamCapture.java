@@ -1,0 +1,191 @@
+package dev.scansion.exec;
+
+import java.io.Reader;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jivesoftware.smack.ConnectionListener;
+import org.jxmpp.xml.splitter.XmppElementCallback;
+import org.jxmpp.xml.splitter.XmppXmlSplitter;
+
+/**
+ * The faithful pipe of one connection: splits the characters Smack reads into top-level elements
+ * exactly as the server wrote them and queues those that arrive after the bind result; traces
+ * both directions (SASL redacted). Everything here runs on Smack's reader and writer threads and
+ * never throws.
+ */
+final class StreamCapture implements ConnectionListener {
+    private static final Pattern IQ_ID = Pattern.compile("<iq\\b[^>]*?\\bid=(['\"])(.*?)\\1");
+
+    private final String actor;
+    private final WireTap tap;
+    private final InboundBuffer buffer;
+    /** What Smack wrote during login, to recognise replies to its own requests (e.g. session). */
+    private final StringBuilder loginOutput = new StringBuilder();
+    private volatile boolean armed;
+    private volatile boolean loginDone;
+    private volatile boolean closingByUs;
+    private volatile String streamPrefix = "stream";
+    private volatile TrackingWriter writer;
+    private volatile Runnable streamErrorWhileClosing = () -> {
+    };
+
+    StreamCapture(String actor, WireTap tap, InboundBuffer buffer) {
+        this.actor = actor;
+        this.tap = tap;
+        this.buffer = buffer;
+    }
+
+    /** Called from initDebugger (at connect and again after STARTTLS) with the fresh reader. */
+    Reader wrapReader(Reader reader) {
+        XmppXmlSplitter splitter = new XmppXmlSplitter(-1, new Incoming());
+        return new TeeReader(reader, (chars, off, len) -> feed(splitter, chars, off, len));
+    }
+
+    Writer wrapWriter(Writer out) {
+        XmppXmlSplitter splitter = new XmppXmlSplitter(-1, new Outgoing());
+        TrackingWriter w = new TrackingWriter(out, (chars, off, len) -> feed(splitter, chars, off, len));
+        writer = w;
+        return w;
+    }
+
+    TrackingWriter writer() {
+        return writer;
+    }
+
+    void loginDone() {
+        loginDone = true;
+        synchronized (loginOutput) {
+            loginOutput.setLength(0);
+        }
+    }
+
+    void closingByUs() {
+        closingByUs = true;
+    }
+
+    /** Called (on the reader thread) when a stream error arrives after we began closing. */
+    void onStreamErrorWhileClosing(Runnable action) {
+        streamErrorWhileClosing = action;
+    }
+
+    @Override
+    public void connectionClosedOnError(Exception e) {
+        if (!closingByUs) buffer.add(new Inbound.Closed("the connection was lost: " + Failures.describe(e), Instant.now()));
+        TrackingWriter w = writer;
+        if (w != null) w.markFailed();
+    }
+
+    @Override
+    public void connectionClosed() {
+        if (!closingByUs) buffer.add(new Inbound.Closed("the connection was closed", Instant.now()));
+        TrackingWriter w = writer;
+        if (w != null) w.markFailed();
+    }
+
+    private void feed(XmppXmlSplitter splitter, char[] chars, int off, int len) {
+        try {
+            // jxmpp 1.0.3's XmlSplitter.write(char[], off, len) reads chars[off + i] for i from
+            // off: any offset but 0 garbles the stream (silently, or out of bounds). Always pass 0.
+            splitter.write(off == 0 ? chars : Arrays.copyOfRange(chars, off, off + len), 0, len);
+        } catch (Throwable t) {
+            buffer.add(new Inbound.Closed("the runner could not split the XML stream: " + t, Instant.now()));
+        }
+    }
+
+    private void onIncoming(String element) {
+        String raw = element.strip();
+        safeTap(Direction.RECEIVED, SaslRedactor.redact(raw));
+        if (!armed) {
+            armed = raw.startsWith("<iq") && raw.contains("urn:ietf:params:xml:ns:xmpp-bind");
+            return;
+        }
+        if (!loginDone && isReplyToSmack(raw)) return;
+        Instant now = Instant.now();
+        Optional<Inbound.StreamError> error = StreamErrors.parse(raw, streamPrefix, now);
+        buffer.add(error.<Inbound>map(e -> e).orElseGet(() -> new Inbound.Stanza(raw, now)));
+        if (error.isPresent() && closingByUs) streamErrorWhileClosing.run();
+    }
+
+    private boolean isReplyToSmack(String raw) {
+        Matcher m = IQ_ID.matcher(raw);
+        if (!m.find()) return false;
+        String id = m.group(2);
+        synchronized (loginOutput) {
+            return loginOutput.indexOf("id='" + id + "'") >= 0 || loginOutput.indexOf("id=\"" + id + "\"") >= 0;
+        }
+    }
+
+    private void onOutgoing(String element) {
+        String raw = element.strip();
+        if (!loginDone) {
+            synchronized (loginOutput) {
+                loginOutput.append(raw);
+            }
+        }
+        safeTap(Direction.SENT, SaslRedactor.redact(raw));
+    }
+
+    private final class Incoming implements XmppElementCallback {
+        @Override
+        public void onCompleteElement(String element) {
+            try {
+                onIncoming(element);
+            } catch (Throwable t) {
+                buffer.add(new Inbound.Closed("the runner failed to capture a stanza: " + t, Instant.now()));
+            }
+        }
+
+        @Override
+        public void streamOpened(String prefix, Map<String, String> attributes) {
+            streamPrefix = prefix;
+            safeTap(Direction.RECEIVED, "<" + prefix + ":stream" + render(attributes) + ">");
+        }
+
+        @Override
+        public void streamClosed() {
+            safeTap(Direction.RECEIVED, "</" + streamPrefix + ":stream>");
+            if (!closingByUs) buffer.add(new Inbound.Closed("the server closed the stream", Instant.now()));
+        }
+    }
+
+    private final class Outgoing implements XmppElementCallback {
+        @Override
+        public void onCompleteElement(String element) {
+            try {
+                onOutgoing(element);
+            } catch (Throwable t) {
+                // Tracing is best effort; never disturb the writer thread.
+            }
+        }
+
+        @Override
+        public void streamOpened(String prefix, Map<String, String> attributes) {
+            safeTap(Direction.SENT, "<" + prefix + ":stream" + render(attributes) + ">");
+        }
+
+        @Override
+        public void streamClosed() {
+            safeTap(Direction.SENT, "</stream:stream>");
+        }
+    }
+
+    private void safeTap(Direction direction, String xml) {
+        try {
+            tap.wire(actor, direction, xml);
+        } catch (Throwable t) {
+            // A broken trace sink must not break the connection.
+        }
+    }
+
+    private static String render(Map<String, String> attributes) {
+        StringBuilder sb = new StringBuilder();
+        attributes.forEach((k, v) -> sb.append(' ').append(k).append("='").append(v).append('\''));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.scansion.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.scansion.exec.RunResult.Verdict;
+import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.script.ast.Script;
+import dev.scansion.script.ast.SourceSpan;
+import dev.scansion.script.ast.Tag;
+
+class RunModelTest {
+    private static ScriptResult result(ScriptStatus status, Failure.Kind kind) {
+        Optional<Failure> f = kind == null ? Optional.empty()
+                : Optional.of(Failure.of(kind, "x", SourceSpan.of("a.scs", 1, 1), ""));
+        return new ScriptResult("a.scs", Optional.empty(), "", List.of(), status, Instant.now(), Duration.ZERO, f,
+                List.of(), List.of(), List.of(), Optional.empty());
+    }
+
+    private static RunResult run(List<String> problems, ScriptResult... scripts) {
+        return new RunResult(List.of(scripts), problems, Instant.now(), Duration.ZERO);
+    }
+
+    @Test
+    void verdictPrecedence() {
+        ScriptResult pass = result(ScriptStatus.PASSED, null);
+        ScriptResult fail = result(ScriptStatus.FAILED, Failure.Kind.MISMATCH);
+        ScriptResult down = result(ScriptStatus.ERROR, Failure.Kind.UNREACHABLE);
+        ScriptResult broken = result(ScriptStatus.ERROR, Failure.Kind.INVALID_SCRIPT);
+        ScriptResult skip = result(ScriptStatus.SKIPPED, null);
+        assertEquals(Verdict.PASSED, run(List.of(), pass, skip).verdict());
+        assertEquals(Verdict.FAILED, run(List.of(), pass, fail).verdict());
+        assertEquals(Verdict.ERROR, run(List.of(), fail, down).verdict());
+        assertEquals(Verdict.INVALID, run(List.of(), fail, down, broken).verdict());
+        assertEquals(Verdict.INVALID, run(List.of()).verdict(), "an empty selection is not a pass");
+        assertEquals(Verdict.INVALID, run(List.of(), skip).verdict(), "nothing selected to run");
+        assertEquals(Verdict.INVALID, run(List.of("missing.scs: no such file"), pass).verdict());
+    }
+
+    @Test
+    void counts() {
+        RunResult r = run(List.of(), result(ScriptStatus.PASSED, null), result(ScriptStatus.PASSED, null),
+                result(ScriptStatus.FAILED, Failure.Kind.TIMEOUT), result(ScriptStatus.SKIPPED, null));
+        assertEquals(2, r.passed());
+        assertEquals(1, r.failed());
+        assertEquals(0, r.errors());
+        assertEquals(1, r.skipped());
+    }
+
+    private static Script tagged(Tag... tags) {
+        return new Script("t.scs", "", "", List.of(tags), List.of(), List.of());
+    }
+
+    private static Tag tag(String name, String value) {
+        return new Tag(name, value, SourceSpan.of("t.scs", 1, 1));
+    }
+
+    @Test
+    void tagFilterOnlyAndSkip() {
+        Script muc = tagged(tag("muc", null), tag("status", "stable"));
+        Script plain = tagged();
+        TagFilter only = new TagFilter(List.of("muc"), List.of());
+        assertFalse(only.rejects(muc).isPresent());
+        assertTrue(only.rejects(plain).isPresent());
+        TagFilter skip = new TagFilter(List.of(), List.of("status:stable"));
+        assertTrue(skip.rejects(muc).isPresent());
+        assertFalse(skip.rejects(plain).isPresent());
+        assertFalse(new TagFilter(List.of("status=stable"), List.of()).rejects(muc).isPresent());
+        assertTrue(new TagFilter(List.of("status:broken"), List.of()).rejects(muc).isPresent());
+        assertFalse(TagFilter.ALL.rejects(plain).isPresent());
+        assertFalse(new TagFilter(List.of("MUC"), List.of()).rejects(muc).isPresent());
+    }
+
+    @Test
+    void durationsReadWell() {
+        assertEquals("500 ms", Durations.format(Duration.ofMillis(500)));
+        assertEquals("5 s", Durations.format(Duration.ofSeconds(5)));
+        assertEquals("2.5 s", Durations.format(Duration.ofMillis(2500)));
+    }
+
+    @Test
+    void failuresDescribeTheInnermostMessage() {
+        Exception e = new RuntimeException("outer", new java.net.ConnectException("Connection refused"));
+        assertEquals("Connection refused", Failures.describe(e));
+        assertEquals("first", Failures.oneLine(" first\nsecond"));
+    }
+}
