@@ -39,12 +39,19 @@ public final class TranscriptWriter {
         List<Path> written = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (ScriptResult r : run.scripts()) {
-            if (!ran(r)) continue;
-            Path file = dir.resolve(uniqueName(r.file(), used));
-            Files.writeString(file, render(r), StandardCharsets.UTF_8);
-            written.add(file);
+            if (ran(r)) written.add(write(r, dir, used));
         }
         return written;
+    }
+
+    /**
+     * Writes one script's transcript into {@code dir} (which must exist) under a name not yet in
+     * {@code used} (lower-cased names; the new one is added). The result must already be masked.
+     */
+    public static Path write(ScriptResult r, Path dir, Set<String> used) throws IOException {
+        Path file = dir.resolve(uniqueName(r.file(), used));
+        Files.writeString(file, render(r), StandardCharsets.UTF_8);
+        return file;
     }
 
     /** Whether the script got as far as running (so it has a transcript, possibly empty). */
