@@ -221,4 +221,29 @@ class ScansionTestEngineTest {
             for (Path p : list) assertFalse(Files.readString(p).contains("pw-romeo"), p.toString());
         }
     }
+
+    @Test
+    void transcriptsOfFailedScriptsGoToStandardOutput() {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            kit(selectClasspathResource(PASS), selectClasspathResource(FAIL))
+                    .configurationParameter(EngineSettings.PRINT_TRANSCRIPT, "failed").execute();
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(out.contains("# script:  " + FAIL + "\n"), out);
+        assertTrue(out.contains("Romeo received\n  <message type=\"chat\"><body>ping</body></message>"), out);
+        assertFalse(out.contains("# script:  " + PASS), "a passing script prints nothing");
+    }
+
+    @Test
+    void passwordsAreMaskedInFailureMessages() {
+        EngineExecutionResults results = kit(selectClasspathResource("dev/scansion/junit/secret/leak.scs")).execute();
+        String message = finished(results).getThrowable().orElseThrow().getMessage();
+        assertTrue(message.contains("received: my password is ******"), message);
+        assertFalse(message.contains("hunter2-secret"), message);
+    }
 }
