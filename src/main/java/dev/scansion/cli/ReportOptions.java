@@ -34,6 +34,7 @@ final class ReportOptions {
      * {@link ExitCodes#RUNTIME} when a report could not be written and nothing worse happened.
      */
     int write(RunResult result, RunConfig config, PrintWriter err, int exitCode) {
+        if (files().isEmpty()) return exitCode;
         List<String> errors = files().writeAll(result, RunInfo.of(config, VersionProvider.version()));
         errors.forEach(e -> err.println("error: " + e));
         err.flush();

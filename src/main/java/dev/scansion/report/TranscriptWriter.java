@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import dev.scansion.exec.Direction;
@@ -70,10 +72,22 @@ public final class TranscriptWriter {
         sb.append("# status:  ").append(r.status().name().toLowerCase(Locale.ROOT));
         String why = Explanation.oneLine(r);
         sb.append(why.isEmpty() ? "" : " (" + why + ")").append('\n');
+        if (!r.transcript().isEmpty()) sb.append("# actors:  ").append(actors(r.transcript())).append('\n');
         sb.append("# each element: +milliseconds since the script started, UTC time, actor, direction\n");
         if (r.transcript().isEmpty()) sb.append("\n(nothing was sent or received after binding)\n");
         for (TranscriptEntry e : r.transcript()) entry(sb, r.startedAt(), e);
         return sb.toString();
+    }
+
+    /** {@code Romeo (2 sent, 3 received), Juliet (1 sent, 1 received)}, in order of first appearance. */
+    private static String actors(List<TranscriptEntry> entries) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (TranscriptEntry e : entries) {
+            counts.computeIfAbsent(e.actor(), a -> new int[2])[e.direction() == Direction.SENT ? 0 : 1]++;
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((actor, n) -> parts.add(Text.oneLine(actor) + " (" + n[0] + " sent, " + n[1] + " received)"));
+        return String.join(", ", parts);
     }
 
     private static void entry(StringBuilder sb, Instant start, TranscriptEntry e) {

@@ -164,6 +164,7 @@ class ReportFilesTest {
         assertTrue(text.startsWith("# scansion transcript\n# script:  "), text);
         assertTrue(text.contains("# title:   Echo chat\n"), text);
         assertTrue(text.contains("# status:  passed\n"), text);
+        assertTrue(text.contains("# actors:  Romeo (1 sent, 0 received), Juliet (1 sent, 2 received)\n"), text);
     }
 
     @Test
