@@ -25,6 +25,7 @@ import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 import dev.scansion.script.ScriptFiles;
+import dev.scansion.script.ast.SourcePos;
 
 /**
  * Turns selectors into script tests. Classpath roots and packages are handled by the platform's
@@ -48,7 +49,12 @@ final class ScriptSelectorResolver implements SelectorResolver {
         String name = trimSlashes(selector.getClasspathResourceName());
         if (!name.endsWith(".scs")) return folder(name);
         Set<Resource> resources = resources(selector);
-        if (resources.isEmpty()) return unresolved();
+        if (resources.isEmpty()) {
+            // a script named explicitly and missing would otherwise just not run
+            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "classpath resource " + name
+                    + " not found: no such script").source(ScriptLocation.resource(name).source(new SourcePos(1, 1))));
+            return unresolved();
+        }
         return loader.fromResource(name, resources.iterator().next()).map(l -> add(l, context)).orElse(unresolved());
     }
 
@@ -109,7 +115,12 @@ final class ScriptSelectorResolver implements SelectorResolver {
             issues.reportIssue(DiscoveryIssue.create(Severity.WARNING,
                     "cannot list scripts in classpath folder '" + name + "': " + e));
         }
-        return selectors.isEmpty() ? unresolved() : Resolution.selectors(selectors);
+        if (selectors.isEmpty()) {
+            // INFO only: the same selector may be meant for another engine (a folder of features, say)
+            issues.reportIssue(DiscoveryIssue.create(Severity.INFO, "no .scs scripts in classpath folder '" + name + "'"));
+            return unresolved();
+        }
+        return Resolution.selectors(selectors);
     }
 
     @SuppressWarnings("deprecation")

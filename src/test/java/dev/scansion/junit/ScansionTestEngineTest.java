@@ -246,4 +246,14 @@ class ScansionTestEngineTest {
         assertTrue(message.contains("received: my password is ******"), message);
         assertFalse(message.contains("hunter2-secret"), message);
     }
+
+    @Test
+    void aMissingScriptIsAnErrorAnEmptyFolderOnlyANote() {
+        List<DiscoveryIssue> missing = kit(selectClasspathResource(SCRIPTS + "/typo.scs")).discover().getDiscoveryIssues();
+        assertEquals(1, missing.size());
+        assertEquals(DiscoveryIssue.Severity.ERROR, missing.get(0).severity());
+        assertEquals("classpath resource " + SCRIPTS + "/typo.scs not found: no such script", missing.get(0).message());
+        List<DiscoveryIssue> empty = kit(selectClasspathResource("META-INF")).discover().getDiscoveryIssues();
+        assertEquals(List.of(DiscoveryIssue.Severity.INFO), empty.stream().map(DiscoveryIssue::severity).toList());
+    }
 }
