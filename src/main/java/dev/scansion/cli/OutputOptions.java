@@ -15,9 +15,6 @@ final class OutputOptions {
 
     ConsoleOptions console() {
         boolean terminal = System.console() != null;
-        String noColorEnv = System.getenv("NO_COLOR");
-        boolean colour = terminal && !noColor && (noColorEnv == null || noColorEnv.isEmpty())
-                && !"dumb".equals(System.getenv("TERM"));
-        return new ConsoleOptions(verbose, ConsoleStyle.of(colour), terminal);
+        return new ConsoleOptions(verbose, ConsoleStyle.of(Terminal.colour(noColor)), terminal);
     }
 }

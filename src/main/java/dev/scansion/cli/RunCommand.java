@@ -62,8 +62,10 @@ final class RunCommand implements Callable<Integer> {
     boolean strictCaptures;
 
     @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "10ms", converter = DurationConverter.class,
-            description = "After one actor sends, the pause before another actor's connection acts, so the "
-                    + "server sees the script's order (default: ${DEFAULT-VALUE}).")
+            description = "After one actor sends, before another actor's connection acts, the runner makes "
+                    + "sure the server has read the send (on Linux, for a server on this machine, from the "
+                    + "kernel's socket table); where it cannot see that, it pauses this long "
+                    + "(default: ${DEFAULT-VALUE}).")
     Duration settle;
 
     @Override

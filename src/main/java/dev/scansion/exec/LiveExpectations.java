@@ -32,16 +32,7 @@ final class LiveExpectations implements Expectations {
             return new MatchResult.Mismatch(List.of(new Difference(at, "/", "received element is not well-formed XML",
                     "", Failures.describe(e))), Double.MAX_VALUE);
         }
-        MatchResult result = matcher.match(expected, bindings, received);
-        return result instanceof MatchResult.Mismatch m ? inFile(m) : result;
-    }
-
-    /** Differences name the script file (the matcher does not know it). */
-    private MatchResult.Mismatch inFile(MatchResult.Mismatch m) {
-        return new MatchResult.Mismatch(m.differences().stream()
-                .map(d -> d.expectedAt().file().equals(file) ? d : new Difference(
-                        new SourceSpan(file, d.expectedAt().pos()), d.path(), d.reason(), d.expected(), d.received()))
-                .toList(), m.distance());
+        return matcher.match(expected, file, bindings, received);
     }
 
     @Override

@@ -8,51 +8,50 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the kernel's TCP socket table (Linux {@code /proc/net/tcp} and {@code tcp6}) to see the
- * queues of both ends of a loopback connection: how many bytes the server has not read yet
- * (its rx_queue) and how many we sent that are not acknowledged (our tx_queue).
+ * Reads the kernel's TCP socket tables (Linux {@code /proc/net/tcp} and {@code tcp6}) to see the
+ * server's end of a loopback connection: its state, and how many bytes the server process has
+ * not read yet (rx_queue). Reading a table can cost milliseconds on hosts with a large socket
+ * hash, so callers remember which table holds their connection.
  */
 final class ProcNetTcp {
-    private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
+    static final Path TCP4 = Path.of("/proc/net/tcp");
+    static final Path TCP6 = Path.of("/proc/net/tcp6");
     private static final String ESTABLISHED = "01";
+    private static final String CLOSE_WAIT = "08";
 
-    /** Queues of one connection: the client end's unacknowledged bytes and the server end's unread bytes. */
-    record Queues(long clientUnacked, long serverUnread) {
+    /** One socket: its state (hex, as the kernel prints it) and its unread bytes. */
+    record Entry(String state, long unread) {
+        /** The owning process still holds this end open. */
+        boolean open() {
+            return ESTABLISHED.equals(state) || CLOSE_WAIT.equals(state);
+        }
     }
 
     private ProcNetTcp() {
     }
 
-    static boolean available() {
-        return TABLES.stream().anyMatch(Files::isReadable);
-    }
-
-    /** Both ends of the connection between local port {@code clientPort} and server port {@code serverPort}. */
-    static Optional<Queues> queues(int clientPort, int serverPort) {
-        Long clientTx = null;
-        Long serverRx = null;
-        for (Path table : TABLES) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(table, StandardCharsets.US_ASCII);
-            } catch (IOException | RuntimeException e) {
-                continue;
-            }
-            for (int i = 1; i < lines.size(); i++) {
-                String[] f = lines.get(i).trim().split("\\s+");
-                if (f.length < 5 || !ESTABLISHED.equals(f[3])) continue;
-                int local = port(f[1]);
-                int remote = port(f[2]);
-                String[] q = f[4].split(":");
-                if (local == clientPort && remote == serverPort) clientTx = Long.parseLong(q[0], 16);
-                else if (local == serverPort && remote == clientPort) serverRx = Long.parseLong(q[1], 16);
-            }
+    /**
+     * The open socket with this local and remote port in {@code table}; empty when there is none.
+     *
+     * @throws IOException when the table cannot be read (not Linux, restricted /proc)
+     */
+    static Optional<Entry> find(Path table, int localPort, int remotePort) throws IOException {
+        List<String> lines = Files.readAllLines(table, StandardCharsets.US_ASCII);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).trim().split("\\s+");
+            if (f.length < 5 || port(f[1]) != localPort || port(f[2]) != remotePort) continue;
+            Entry e = new Entry(f[3], Long.parseLong(f[4].substring(f[4].indexOf(':') + 1), 16));
+            if (e.open()) return Optional.of(e);
         }
-        return clientTx == null || serverRx == null ? Optional.empty() : Optional.of(new Queues(clientTx, serverRx));
+        return Optional.empty();
     }
 
     private static int port(String address) {
         int colon = address.lastIndexOf(':');
-        return colon < 0 ? -1 : Integer.parseInt(address.substring(colon + 1), 16);
+        try {
+            return colon < 0 ? -1 : Integer.parseInt(address.substring(colon + 1), 16);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

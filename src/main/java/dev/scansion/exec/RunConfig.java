@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param connectTimeout bound on TCP connect and on each stage of stream negotiation, and on
  *                       waiting for the server's closing tag at disconnect (default 10 s)
  * @param settle         after an actor's send, the pause before another actor's connection
- *                       acts, so the server sees the script's order (default 10 ms)
+ *                       acts, so the server sees the script's order, used when the runner cannot
+ *                       observe the server reading the send (see {@code ReadBarrier}; default 10 ms)
  * @param receiveMode    skip (default) or next
  * @param tls            TLS policy and trust
  * @param strictCaptures later occurrences of a capture name must equal the first value

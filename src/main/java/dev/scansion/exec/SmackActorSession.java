@@ -84,14 +84,28 @@ final class SmackActorSession implements ActorSession {
             // The server has already ended the stream (Smack stops reading at a stream error, so
             // it would wait in vain for the closing tag): just release the socket.
             connection.instantShutdown();
-            return;
+        } else {
+            try {
+                // Sends </stream:stream> only and waits (bounded by the reply timeout) for the server's.
+                connection.disconnect();
+            } catch (RuntimeException e) {
+                // Fall through to the hard stop below.
+            }
+            if (connection.isConnected()) connection.instantShutdown();
         }
+        awaitServerDone();
+    }
+
+    /**
+     * Waits (bounded) until the server process has closed its end too, so that it has finished
+     * with the session before the script goes on (servers may reset state when the last client
+     * leaves, as Prosody's debug_reset does).
+     */
+    private void awaitServerDone() {
         try {
-            // Sends </stream:stream> only and waits (bounded by the reply timeout) for the server's.
-            connection.disconnect();
-        } catch (RuntimeException e) {
-            // Fall through to the hard stop below.
+            barrier.awaitServerClosed(writeTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        if (connection.isConnected()) connection.instantShutdown();
     }
 }

@@ -1,7 +1,10 @@
 package dev.scansion.exec;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +29,7 @@ public final class SmackSessionFactory implements SessionFactory {
         // Smack initialises on first use only, so runs that connect nothing stay fast.
         SmackSetup.init();
         EntityBareJid jid = parseJid(request.jid());
-        List<InetAddress> addresses = resolve(request.host());
+        List<InetAddress> addresses = resolve(request.host(), request.connectTimeout());
         List<String> refused = new ArrayList<>();
         for (InetAddress address : addresses) {
             InboundBuffer buffer = new InboundBuffer();
@@ -129,11 +132,20 @@ public final class SmackSessionFactory implements SessionFactory {
         }
     }
 
-    private static List<InetAddress> resolve(String host) throws SessionException {
+    /** All addresses of the host; the lookup is bounded by the connect timeout (resolvers can hang). */
+    private static List<InetAddress> resolve(String host, Duration bound) throws SessionException, InterruptedException {
+        FutureTask<InetAddress[]> lookup = new FutureTask<>(() -> InetAddress.getAllByName(host));
+        Thread t = new Thread(lookup, "scansion-resolve");
+        t.setDaemon(true);
+        t.start();
         try {
-            return List.of(InetAddress.getAllByName(host));
-        } catch (UnknownHostException e) {
+            return List.of(lookup.get(bound.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
             throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot resolve host '" + host + "'");
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot resolve host '" + host
+                    + "' within " + Durations.format(bound));
         }
     }
 

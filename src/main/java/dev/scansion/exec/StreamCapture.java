@@ -3,6 +3,7 @@ package dev.scansion.exec;
 import java.io.Reader;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -89,7 +90,9 @@ final class StreamCapture implements ConnectionListener {
 
     private void feed(XmppXmlSplitter splitter, char[] chars, int off, int len) {
         try {
-            splitter.write(chars, off, len);
+            // jxmpp 1.0.3's XmlSplitter.write(char[], off, len) reads chars[off + i] for i from
+            // off: any offset but 0 garbles the stream (silently, or out of bounds). Always pass 0.
+            splitter.write(off == 0 ? chars : Arrays.copyOfRange(chars, off, off + len), 0, len);
         } catch (Throwable t) {
             buffer.add(new Inbound.Closed("the runner could not split the XML stream: " + t, Instant.now()));
         }

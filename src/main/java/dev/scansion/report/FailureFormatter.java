@@ -7,6 +7,7 @@ import dev.scansion.exec.Failure;
 import dev.scansion.exec.StepResult;
 import dev.scansion.exec.TranscriptEntry;
 import dev.scansion.match.Difference;
+import dev.scansion.match.ReceivedStanza;
 
 /** Renders a failed step: where, why, the differences, what was set aside, what the actor saw last. */
 final class FailureFormatter {
@@ -24,7 +25,7 @@ final class FailureFormatter {
         differences(out, f.differences());
         f.received().ifPresent(raw -> {
             out.add(f.kind() == Failure.Kind.UNEXPECTED_STANZA ? "  received:" : "  compared with:");
-            out.add("    " + Text.oneLine(raw));
+            pretty(raw).lines().forEach(l -> out.add("    " + l));
         });
         if (!f.setAside().isEmpty()) {
             out.add("  set aside (" + f.setAside().size() + "):");
@@ -39,6 +40,15 @@ final class FailureFormatter {
             }
         }
         return out;
+    }
+
+    /** The stanza indented for reading; as received when it does not parse. */
+    private static String pretty(String raw) {
+        try {
+            return ReceivedStanza.parse(raw).pretty();
+        } catch (ReceivedStanza.MalformedStanzaException | RuntimeException e) {
+            return Text.oneLine(raw);
+        }
     }
 
     private void location(List<String> out, Failure f) {

@@ -56,11 +56,21 @@ final class ProgressLine implements AutoCloseable {
     private void draw() {
         synchronized (lock) {
             if ((System.nanoTime() - started) / 1_000_000 < DELAY_MS || status.isEmpty()) return;
-            String line = SPIN[tick++ % SPIN.length] + " " + Text.truncate(status, 100);
+            String line = SPIN[tick++ % SPIN.length] + " " + Text.truncate(status, width() - 3);
             clear();
             out.print(line);
             out.flush();
             shownWidth = line.length();
+        }
+    }
+
+    /** The terminal width from COLUMNS, else 80: a line that wraps could not be erased with \r. */
+    private static int width() {
+        try {
+            String columns = System.getenv("COLUMNS");
+            return columns == null ? 80 : Math.max(20, Integer.parseInt(columns.trim()));
+        } catch (NumberFormatException e) {
+            return 80;
         }
     }
 
