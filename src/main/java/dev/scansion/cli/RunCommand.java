@@ -38,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ReportOptions reports;
+
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s",
             converter = DurationConverter.class,
             description = "How long each 'receives' waits (default: ${DEFAULT-VALUE}; 5s, 500ms or seconds).")
@@ -73,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         try (ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(),
                 spec.commandLine().getErr(), output.console())) {
             RunResult result = new ScriptRunner(config, new SmackSessionFactory(), reporter).run(paths);
-            return exitCode(result.verdict());
+            return reports.write(result, config, spec.commandLine().getErr(), exitCode(result.verdict()));
         }
     }
 

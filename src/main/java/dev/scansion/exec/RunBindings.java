@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.scansion.script.ast.Actor;
 import dev.scansion.script.ast.Bindings;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.Value;
@@ -25,8 +26,8 @@ final class RunBindings implements Bindings {
     @Override
     public String resolve(Value.Variable v) throws UnboundVariableException {
         switch (v.kind()) {
-            case BARE_JID:
-                return script.actor(v.actor()).map(a -> a.bareJid())
+            case JID:
+                return script.actor(v.actor()).map(Actor::jid)
                         .orElseThrow(() -> new UnboundVariableException(v, "no actor named '" + v.actor() + "'"));
             case FULL_JID:
                 if (script.actor(v.actor()).isEmpty()) {

@@ -127,7 +127,7 @@ final class ValueParser {
             Matcher m = JID_SUFFIX.matcher(expression.substring(s + 3).strip());
             if (m.matches()) {
                 String actor = expression.substring(0, s).strip();
-                Value.Variable.Kind kind = m.group(1) == null ? Value.Variable.Kind.BARE_JID : Value.Variable.Kind.FULL_JID;
+                Value.Variable.Kind kind = m.group(1) == null ? Value.Variable.Kind.JID : Value.Variable.Kind.FULL_JID;
                 if (!actors.contains(actor)) {
                     diagnostics.error(pos.line(), pos.column(), caret, "unknown actor '" + actor + "' in variable",
                             Names.suggestion(actor, actors, "not defined above the separator"));

@@ -101,7 +101,7 @@ final class Scripts {
     }
 
     static Value.Template bareJid(String actor) {
-        return new Value.Template(List.of(new Value.Variable(actor + "'s JID", Value.Variable.Kind.BARE_JID,
+        return new Value.Template(List.of(new Value.Variable(actor + "'s JID", Value.Variable.Kind.JID,
                 actor, null, new SourcePos(5, 7))));
     }
 

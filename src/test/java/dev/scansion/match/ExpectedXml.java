@@ -174,7 +174,7 @@ final class ExpectedXml {
             return new Value.Variable(expr, Value.Variable.Kind.FULL_JID, expr.substring(0, s), null, somewhere);
         }
         if (s > 0 && expr.substring(s + 3).equals("JID")) {
-            return new Value.Variable(expr, Value.Variable.Kind.BARE_JID, expr.substring(0, s), null, somewhere);
+            return new Value.Variable(expr, Value.Variable.Kind.JID, expr.substring(0, s), null, somewhere);
         }
         return new Value.Variable(expr, Value.Variable.Kind.CAPTURE, null, expr, somewhere);
     }

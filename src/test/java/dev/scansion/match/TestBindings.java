@@ -26,13 +26,13 @@ final class TestBindings implements Bindings {
     @Override
     public String resolve(Value.Variable v) throws UnboundVariableException {
         String value = switch (v.kind()) {
-            case BARE_JID -> bare.get(v.actor());
+            case JID -> bare.get(v.actor());
             case FULL_JID -> full.get(v.actor());
             case CAPTURE -> captures.get(v.name());
         };
         if (value != null) return value;
         throw new UnboundVariableException(v, switch (v.kind()) {
-            case BARE_JID -> "no actor named " + v.actor();
+            case JID -> "no actor named " + v.actor();
             case FULL_JID -> v.actor() + " has not connected yet";
             case CAPTURE -> "nothing was captured as " + v.name() + " yet";
         });

@@ -60,11 +60,12 @@ public sealed interface Value permits Value.Template, Value.Any, Value.Capture {
     }
 
     /**
-     * {@code ${expression}}. Built-in forms: {@code Name's JID}, {@code Name's full JID}
-     * ({@link Kind#BARE_JID}, {@link Kind#FULL_JID}, {@code actor} set); any other expression is
+     * {@code ${expression}}. Built-in forms: {@code Name's JID} ({@link Kind#JID}: the actor's
+     * {@code jid} property exactly as written, as real suites rely on), {@code Name's full JID}
+     * ({@link Kind#FULL_JID}: the JID bound at connect); {@code actor} is set for both. Any other expression is
      * a capture reference ({@link Kind#CAPTURE}, {@code actor} null, {@code name} the capture).
      */
     record Variable(String expression, Kind kind, String actor, String name, SourcePos pos) implements Part {
-        public enum Kind { BARE_JID, FULL_JID, CAPTURE }
+        public enum Kind { JID, FULL_JID, CAPTURE }
     }
 }

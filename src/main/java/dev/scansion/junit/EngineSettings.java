@@ -1,0 +1,143 @@
+package dev.scansion.junit;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.platform.commons.JUnitException;
+import org.junit.platform.engine.ConfigurationParameters;
+
+import dev.scansion.exec.ReceiveMode;
+import dev.scansion.exec.RunConfig;
+import dev.scansion.exec.SessionFactory;
+import dev.scansion.exec.SmackSessionFactory;
+import dev.scansion.exec.TlsSettings;
+import dev.scansion.exec.TlsSettings.TlsPolicy;
+
+/**
+ * The engine's configuration parameters ({@code junit-platform.properties}, {@code -D} system
+ * properties, or the launcher's own parameters), with the same meaning and defaults as the
+ * options of {@code scansion run}. A bad value stops the engine with a message naming the key.
+ * See docs/junit-engine.md.
+ */
+record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optional<Path> transcripts,
+                      Optional<String> sessionFactory) {
+    static final String PREFIX = "scansion.";
+    static final String HOST = PREFIX + "host";
+    static final String PORT = PREFIX + "port";
+    static final String TIMEOUT = PREFIX + "timeout";
+    static final String NOTHING_WAIT = PREFIX + "nothing-wait";
+    static final String CONNECT_TIMEOUT = PREFIX + "connect-timeout";
+    static final String SETTLE = PREFIX + "settle";
+    static final String RECEIVE_MODE = PREFIX + "receive-mode";
+    static final String STRICT_CAPTURES = PREFIX + "strict-captures";
+    static final String TLS = PREFIX + "tls";
+    static final String INSECURE = PREFIX + "insecure";
+    static final String TRUST_CERT = PREFIX + "trust-cert";
+    static final String PRINT_TRANSCRIPT = PREFIX + "print-transcript";
+    static final String TRANSCRIPTS = PREFIX + "transcripts";
+    static final String SESSION_FACTORY = PREFIX + "session-factory";
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
+
+    /** When to print a script's transcript on standard output (which Surefire puts in its report). */
+    enum PrintTranscript { NEVER, FAILED, ALWAYS }
+
+    static EngineSettings from(ConfigurationParameters p) {
+        RunConfig c = RunConfig.defaults();
+        c = c.withHost(string(p, HOST).orElse(null));
+        c = c.withPort(get(p, PORT, EngineSettings::port).orElse(null));
+        c = c.withReceiveTimeout(get(p, TIMEOUT, EngineSettings::positive).orElse(c.receiveTimeout()));
+        c = c.withNothingWait(get(p, NOTHING_WAIT, EngineSettings::duration).orElse(c.nothingWait()));
+        c = c.withConnectTimeout(get(p, CONNECT_TIMEOUT, EngineSettings::positive).orElse(c.connectTimeout()));
+        c = c.withSettle(get(p, SETTLE, EngineSettings::duration).orElse(c.settle()));
+        c = c.withReceiveMode(get(p, RECEIVE_MODE, v -> choice(ReceiveMode.class, v)).orElse(c.receiveMode()));
+        c = c.withStrictCaptures(get(p, STRICT_CAPTURES, EngineSettings::bool).orElse(false));
+        TlsPolicy tls = get(p, TLS, v -> choice(TlsPolicy.class, v)).orElse(TlsPolicy.OPTIONAL);
+        boolean insecure = get(p, INSECURE, EngineSettings::bool).orElse(false);
+        c = c.withTls(new TlsSettings(tls, insecure, string(p, TRUST_CERT).map(Path::of)));
+        PrintTranscript print = get(p, PRINT_TRANSCRIPT, v -> choice(PrintTranscript.class, v))
+                .orElse(PrintTranscript.FAILED);
+        return new EngineSettings(c, print, string(p, TRANSCRIPTS).map(Path::of), string(p, SESSION_FACTORY));
+    }
+
+    /** Real connections, or the factory class named by {@code scansion.session-factory} (tests, other transports). */
+    SessionFactory sessions() {
+        if (sessionFactory.isEmpty()) return new SmackSessionFactory();
+        String name = sessionFactory.get();
+        try {
+            ClassLoader cl = Thread.currentThread().getContextClassLoader();
+            Class<?> type = Class.forName(name, true, cl == null ? EngineSettings.class.getClassLoader() : cl);
+            return (SessionFactory) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+            throw new JUnitException(SESSION_FACTORY + ": cannot create a SessionFactory from '" + name + "': " + e, e);
+        }
+    }
+
+    private static Optional<String> string(ConfigurationParameters p, String key) {
+        return p.get(key).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static <T> Optional<T> get(ConfigurationParameters p, String key, Function<String, T> convert) {
+        Optional<String> raw = string(p, key);
+        if (raw.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(convert.apply(raw.get()));
+        } catch (IllegalArgumentException e) {
+            throw new JUnitException("configuration parameter " + key + ": " + e.getMessage());
+        }
+    }
+
+    static Integer port(String v) {
+        try {
+            int port = Integer.parseInt(v);
+            if (port >= 1 && port <= 65535) return port;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("expected a port between 1 and 65535, not '" + v + "'");
+    }
+
+    /** The CLI's forms: {@code 5s}, {@code 500ms}, {@code 1.5s}, {@code 2m}, or plain seconds. */
+    static Duration duration(String v) {
+        Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
+        if (!m.matches()) throw new IllegalArgumentException("'" + v + "' is not a duration (examples: 5s, 500ms, 2.5)");
+        BigDecimal n = new BigDecimal(m.group(1));
+        BigDecimal ms = switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ms" -> n;
+            case "m" -> n.multiply(BigDecimal.valueOf(60_000));
+            default -> n.multiply(BigDecimal.valueOf(1000));
+        };
+        return Duration.ofMillis(ms.longValue());
+    }
+
+    static Duration positive(String v) {
+        Duration d = duration(v);
+        if (d.isZero()) throw new IllegalArgumentException("must be positive, not '" + v + "'");
+        return d;
+    }
+
+    static boolean bool(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("expected true or false, not '" + v + "'");
+        };
+    }
+
+    static <E extends Enum<E>> E choice(Class<E> type, String v) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(v.replace('-', '_'))) return e;
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException("expected one of " + allowed + ", not '" + v + "'");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.scansion.junit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
+
+import dev.scansion.exec.RunListener;
+import dev.scansion.exec.ScriptResult;
+import dev.scansion.exec.ScriptRunner;
+import dev.scansion.report.SecretMask;
+import dev.scansion.report.TranscriptWriter;
+
+/** What every script of one execution shares: the runner (one server, one configuration) and the transcript names. */
+final class ScansionExecutionContext implements EngineExecutionContext {
+    private final EngineSettings settings;
+    private final ScriptRunner runner;
+    private final Set<String> transcriptNames = new HashSet<>();
+
+    ScansionExecutionContext(EngineSettings settings) {
+        this.settings = settings;
+        this.runner = new ScriptRunner(settings.config(), settings.sessions(), RunListener.NONE);
+    }
+
+    /** Runs the script and throws unless it passed (see {@link ScriptOutcomes}). */
+    void run(ScriptDescriptor d) {
+        ScriptResult raw = runner.execute(d.script(), d.location().file(), d.sourceLines(), d.warnings());
+        ScriptResult result = SecretMask.forScript(d.script()).apply(raw);
+        printTranscript(result);
+        settings.transcripts().ifPresent(dir -> writeTranscript(result, dir));
+        ScriptOutcomes.throwUnlessPassed(result, d.location());
+    }
+
+    /** Standard output is where Surefire and IDEs collect a test's output (Surefire's {@code system-out}). */
+    private void printTranscript(ScriptResult r) {
+        boolean print = switch (settings.printTranscript()) {
+            case NEVER -> false;
+            case FAILED -> r.status() != ScriptResult.ScriptStatus.PASSED;
+            case ALWAYS -> true;
+        };
+        if (print) {
+            System.out.print(TranscriptWriter.render(r));
+            System.out.flush();
+        }
+    }
+
+    private void writeTranscript(ScriptResult r, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            synchronized (transcriptNames) {
+                TranscriptWriter.write(r, dir, transcriptNames);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the script's verdict stands; say why its transcript is missing
+            System.err.println("scansion: cannot write the transcript of " + r.file() + " into " + dir + ": " + e);
+        }
+    }
+}

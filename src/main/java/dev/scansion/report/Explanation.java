@@ -1,0 +1,58 @@
+package dev.scansion.report;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.scansion.exec.Failure;
+import dev.scansion.exec.ScriptResult;
+import dev.scansion.exec.StepResult;
+import dev.scansion.script.Diagnostic;
+
+/**
+ * Why a script did not pass, as plain text: the one-line {@code file:line:col: reason} that CI tools
+ * show in lists, and the full explanation the console prints (without colours). Shared by the
+ * JUnit XML report and the JUnit Platform engine.
+ */
+public final class Explanation {
+    private static final FailureFormatter PLAIN = new FailureFormatter(ConsoleStyle.PLAIN);
+
+    private Explanation() {
+    }
+
+    /** {@code file:line:col: reason}; "" for a script that passed or was skipped. */
+    public static String oneLine(ScriptResult r) {
+        if (r.failure().isEmpty()) return "";
+        Failure f = r.failure().get();
+        if (f.kind() == Failure.Kind.INVALID_SCRIPT) {
+            List<Diagnostic> errors = errors(r);
+            if (errors.isEmpty()) return f.at() + ": " + f.message();
+            String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
+            return errors.get(0).span() + ": " + errors.get(0).message() + more;
+        }
+        String step = r.failedStep().map(s -> s.title() + ": ").orElse("");
+        return Text.oneLine(f.at() + ": " + step + f.message());
+    }
+
+    /** The multi-line explanation as the console shows it; "" for a script that passed or was skipped. */
+    public static String text(ScriptResult r) {
+        if (r.failure().isEmpty()) return "";
+        Failure f = r.failure().get();
+        if (f.kind() == Failure.Kind.INVALID_SCRIPT) {
+            List<Diagnostic> errors = errors(r);
+            if (errors.isEmpty()) return f.message();
+            return errors.stream().map(d -> d.render(false)).collect(Collectors.joining("\n\n"));
+        }
+        StepResult step = r.failedStep().orElse(null);
+        if (step == null) return f.at() + ": " + f.message();
+        return String.join("\n", PLAIN.lines(step, f));
+    }
+
+    /** A short name for the kind of failure, used as the JUnit XML {@code type}: "mismatch", "unreachable". */
+    public static String type(Failure f) {
+        return f.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static List<Diagnostic> errors(ScriptResult r) {
+        return r.diagnostics().stream().filter(Diagnostic::isError).toList();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.scansion.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import dev.scansion.exec.Failure;
+import dev.scansion.exec.RunResult;
+import dev.scansion.exec.ScriptResult;
+import dev.scansion.exec.StepResult;
+import dev.scansion.exec.TranscriptEntry;
+import dev.scansion.match.Difference;
+import dev.scansion.script.Diagnostic;
+import dev.scansion.script.ast.SourceSpan;
+
+/**
+ * The run as one JSON document for other tools. Field names are camelCase; enumerated values are
+ * lower-case with underscores ({@code not_run}, {@code receive_nothing}). Every field is written
+ * (null or empty when it does not apply), so consumers need no existence checks. The format is
+ * documented field by field in docs/reports.md; {@link #FORMAT_VERSION} changes when a field
+ * changes meaning or disappears (adding fields does not change it).
+ */
+public final class JsonReporter {
+    public static final int FORMAT_VERSION = 1;
+
+    private JsonReporter() {
+    }
+
+    /** Writes the report (results must already be masked), creating parent directories. */
+    public static void write(RunResult run, RunInfo info, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Files.writeString(file, render(run, info), StandardCharsets.UTF_8);
+    }
+
+    public static String render(RunResult run, RunInfo info) {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter w = new JsonWriter(sb);
+        w.beginObject();
+        w.field("formatVersion", FORMAT_VERSION);
+        w.name("tool").beginObject().field("name", "scansion").field("version", info.toolVersion()).endObject();
+        w.name("server").beginObject().field("host", info.host().orElse(null));
+        w.name("port");
+        if (info.port().isPresent()) w.value(info.port().get());
+        else w.nullValue();
+        w.endObject();
+        w.field("hostname", info.hostname());
+        w.field("startedAt", Times.iso(run.startedAt()));
+        w.field("durationMs", Times.millis(run.duration()));
+        w.field("verdict", lower(run.verdict()));
+        w.name("counts").beginObject().field("scripts", run.scripts().size()).field("passed", run.passed())
+                .field("failed", run.failed()).field("errors", run.errors()).field("skipped", run.skipped())
+                .endObject();
+        w.name("problems");
+        strings(w, run.problems());
+        w.name("scripts").beginArray();
+        for (ScriptResult r : run.scripts()) script(w, r);
+        w.endArray();
+        w.endObject();
+        return sb.toString();
+    }
+
+    private static void script(JsonWriter w, ScriptResult r) {
+        w.beginObject();
+        w.field("path", r.file());
+        w.field("title", r.title());
+        w.name("tags").beginArray();
+        for (String tag : r.tags()) tag(w, tag);
+        w.endArray();
+        w.field("status", lower(r.status()));
+        w.field("startedAt", Times.iso(r.startedAt()));
+        w.field("durationMs", Times.millis(r.duration()));
+        String message = Explanation.oneLine(r);
+        w.field("message", message.isEmpty() ? null : message);
+        w.field("skipReason", r.skipReason().orElse(null));
+        w.name("failure");
+        failure(w, r.failure().orElse(null), r.startedAt());
+        w.name("diagnostics").beginArray();
+        for (Diagnostic d : r.diagnostics()) diagnostic(w, d);
+        w.endArray();
+        w.name("steps").beginArray();
+        for (StepResult s : r.steps()) step(w, s, r.startedAt());
+        w.endArray();
+        w.name("transcript");
+        entries(w, r.transcript(), r.startedAt());
+        w.endObject();
+    }
+
+    /** Tags as the model keeps them: {@code name} or {@code name: value}. */
+    private static void tag(JsonWriter w, String tag) {
+        int colon = tag.indexOf(':');
+        String name = colon < 0 ? tag : tag.substring(0, colon).trim();
+        String value = colon < 0 ? null : tag.substring(colon + 1).trim();
+        w.beginObject().field("name", name).field("value", value).endObject();
+    }
+
+    private static void step(JsonWriter w, StepResult s, Instant start) {
+        w.beginObject();
+        w.field("number", s.number());
+        w.field("kind", kind(s.verb()));
+        w.field("verb", s.verb());
+        w.field("actor", s.actor());
+        w.field("line", s.span().line());
+        w.field("column", s.span().column());
+        w.field("status", lower(s.status()));
+        w.field("durationMs", Times.millis(s.duration()));
+        w.name("notes");
+        strings(w, s.notes());
+        w.name("failure");
+        failure(w, s.failure().orElse(null), start);
+        w.endObject();
+    }
+
+    /** The verb as written, as an identifier: {@code receives: nothing} gives {@code receive_nothing}. */
+    static String kind(String verb) {
+        return switch (verb) {
+            case "connects" -> "connect";
+            case "disconnects" -> "disconnect";
+            case "sends" -> "send";
+            case "receives" -> "receive";
+            case "receives: nothing" -> "receive_nothing";
+            default -> verb.replaceAll("[^A-Za-z]+", "_").toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static void failure(JsonWriter w, Failure f, Instant start) {
+        if (f == null) {
+            w.nullValue();
+            return;
+        }
+        w.beginObject();
+        w.field("kind", lower(f.kind()));
+        w.field("message", f.message());
+        w.name("at");
+        position(w, f.at());
+        w.field("sourceLine", f.sourceLine());
+        w.name("differences").beginArray();
+        for (Difference d : f.differences()) difference(w, d);
+        w.endArray();
+        w.field("received", f.received().orElse(null));
+        w.name("setAside");
+        strings(w, f.setAside());
+        w.name("recent");
+        entries(w, f.recent(), start);
+        w.endObject();
+    }
+
+    private static void difference(JsonWriter w, Difference d) {
+        w.beginObject();
+        w.name("expectedAt");
+        position(w, d.expectedAt());
+        w.field("path", d.path());
+        w.field("reason", d.reason());
+        w.field("expected", d.expected());
+        w.field("received", d.received());
+        w.endObject();
+    }
+
+    private static void diagnostic(JsonWriter w, Diagnostic d) {
+        w.beginObject();
+        w.field("severity", lower(d.severity()));
+        w.field("message", d.message());
+        w.name("at");
+        position(w, d.span());
+        w.field("sourceLine", d.sourceLine());
+        w.field("detail", d.detail());
+        w.endObject();
+    }
+
+    private static void entries(JsonWriter w, List<TranscriptEntry> entries, Instant start) {
+        w.beginArray();
+        for (TranscriptEntry e : entries) {
+            w.beginObject();
+            w.field("actor", e.actor());
+            w.field("direction", lower(e.direction()));
+            w.field("at", Times.iso(e.at()));
+            w.field("offsetMs", Times.offsetMillis(start, e.at()));
+            w.field("xml", e.xml());
+            w.endObject();
+        }
+        w.endArray();
+    }
+
+    private static void position(JsonWriter w, SourceSpan span) {
+        w.beginObject().field("file", span.file()).field("line", span.line()).field("column", span.column())
+                .endObject();
+    }
+
+    private static void strings(JsonWriter w, List<String> list) {
+        w.beginArray();
+        for (String s : list) w.value(s);
+        w.endArray();
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.scansion.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.scansion.exec.Direction;
+import dev.scansion.exec.Failure;
+import dev.scansion.exec.RunResult;
+import dev.scansion.exec.ScriptResult;
+import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.exec.TranscriptEntry;
+
+/**
+ * Per-script transcripts: every element each actor sent and received after binding, in order,
+ * each stamped with milliseconds since the script started and the absolute UTC time. SASL never
+ * appears (capture starts after binding); passwords are masked (see {@link SecretMask}).
+ */
+public final class TranscriptWriter {
+    private static final int MAX_NAME = 120;
+
+    private TranscriptWriter() {
+    }
+
+    /**
+     * Writes one file per script that ran (not for skipped or unparsable ones) into {@code dir},
+     * creating it. Results must already be masked. Returns the files in run order.
+     */
+    public static List<Path> writeAll(RunResult run, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (ScriptResult r : run.scripts()) {
+            if (ran(r)) written.add(write(r, dir, used));
+        }
+        return written;
+    }
+
+    /**
+     * Writes one script's transcript into {@code dir} (which must exist) under a name not yet in
+     * {@code used} (lower-cased names; the new one is added). The result must already be masked.
+     */
+    public static Path write(ScriptResult r, Path dir, Set<String> used) throws IOException {
+        Path file = dir.resolve(uniqueName(r.file(), used));
+        Files.writeString(file, render(r), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Whether the script got as far as running (so it has a transcript, possibly empty). */
+    static boolean ran(ScriptResult r) {
+        if (r.status() == ScriptStatus.SKIPPED) return false;
+        return r.failure().map(f -> f.kind() != Failure.Kind.INVALID_SCRIPT).orElse(true);
+    }
+
+    /** The transcript as text: a {@code #} header, then one block per element. */
+    public static String render(ScriptResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# scansion transcript\n");
+        sb.append("# script:  ").append(Text.oneLine(r.file())).append('\n');
+        if (!r.title().isEmpty()) sb.append("# title:   ").append(Text.oneLine(r.title())).append('\n');
+        sb.append("# started: ").append(Times.iso(r.startedAt())).append('\n');
+        sb.append("# status:  ").append(r.status().name().toLowerCase(Locale.ROOT));
+        String why = Explanation.oneLine(r);
+        sb.append(why.isEmpty() ? "" : " (" + why + ")").append('\n');
+        if (!r.transcript().isEmpty()) sb.append("# actors:  ").append(actors(r.transcript())).append('\n');
+        sb.append("# each element: +milliseconds since the script started, UTC time, actor, direction\n");
+        if (r.transcript().isEmpty()) sb.append("\n(nothing was sent or received after binding)\n");
+        for (TranscriptEntry e : r.transcript()) entry(sb, r.startedAt(), e);
+        return sb.toString();
+    }
+
+    /** {@code Romeo (2 sent, 3 received), Juliet (1 sent, 1 received)}, in order of first appearance. */
+    private static String actors(List<TranscriptEntry> entries) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (TranscriptEntry e : entries) {
+            counts.computeIfAbsent(e.actor(), a -> new int[2])[e.direction() == Direction.SENT ? 0 : 1]++;
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((actor, n) -> parts.add(Text.oneLine(actor) + " (" + n[0] + " sent, " + n[1] + " received)"));
+        return String.join(", ", parts);
+    }
+
+    private static void entry(StringBuilder sb, Instant start, TranscriptEntry e) {
+        long ms = Duration.between(start, e.at()).toMillis();
+        String dir = e.direction() == Direction.SENT ? "sent" : "received";
+        sb.append('\n').append('+').append(ms).append(" ms  ").append(Times.iso(e.at())).append("  ")
+                .append(Text.oneLine(e.actor())).append(' ').append(dir).append('\n');
+        for (String line : e.xml().strip().split("\r?\n", -1)) sb.append("  ").append(line).append('\n');
+    }
+
+    /**
+     * A file name derived from the script path, e.g. {@code specs/muc/join.scs} gives
+     * {@code specs_muc_join.txt}; a second script mapping to the same name gets {@code -2}.
+     */
+    static String uniqueName(String scriptPath, Set<String> used) {
+        String base = baseName(scriptPath);
+        String name = base + ".txt";
+        for (int n = 2; !used.add(name.toLowerCase(Locale.ROOT)); n++) name = base + "-" + n + ".txt";
+        return name;
+    }
+
+    static String baseName(String scriptPath) {
+        List<String> parts = new ArrayList<>();
+        for (String part : scriptPath.split("[/\\\\]")) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.matches("[A-Za-z]:")) continue;
+            parts.add(part);
+        }
+        String joined = String.join("_", parts);
+        if (joined.endsWith(".scs")) joined = joined.substring(0, joined.length() - 4);
+        String safe = joined.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "");
+        if (safe.length() > MAX_NAME) safe = safe.substring(safe.length() - MAX_NAME);
+        return safe.isEmpty() ? "script" : safe;
+    }
+}

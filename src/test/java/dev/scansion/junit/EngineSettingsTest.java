@@ -1,0 +1,110 @@
+package dev.scansion.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.commons.JUnitException;
+import org.junit.platform.engine.ConfigurationParameters;
+
+import dev.scansion.exec.ReceiveMode;
+import dev.scansion.exec.RunConfig;
+import dev.scansion.exec.SmackSessionFactory;
+import dev.scansion.exec.TlsSettings.TlsPolicy;
+import dev.scansion.report.FakeServer;
+
+class EngineSettingsTest {
+    private static ConfigurationParameters params(Map<String, String> map) {
+        return new ConfigurationParameters() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(map.get(key));
+            }
+
+            @Override
+            public Optional<Boolean> getBoolean(String key) {
+                return get(key).map(Boolean::parseBoolean);
+            }
+
+            @Override
+            @SuppressWarnings("deprecation")
+            public int size() {
+                return map.size();
+            }
+
+            @Override
+            public Set<String> keySet() {
+                return map.keySet();
+            }
+        };
+    }
+
+    @Test
+    void defaultsAreTheCliDefaults() {
+        EngineSettings s = EngineSettings.from(params(Map.of()));
+        assertEquals(RunConfig.defaults(), s.config());
+        assertEquals(EngineSettings.PrintTranscript.FAILED, s.printTranscript());
+        assertTrue(s.sessions() instanceof SmackSessionFactory);
+    }
+
+    @Test
+    void everyKey() {
+        Map<String, String> m = new HashMap<>();
+        m.put("scansion.host", " 127.0.0.1 ");
+        m.put("scansion.port", "5299");
+        m.put("scansion.timeout", "2.5s");
+        m.put("scansion.nothing-wait", "100ms");
+        m.put("scansion.connect-timeout", "1m");
+        m.put("scansion.settle", "0");
+        m.put("scansion.receive-mode", "NEXT");
+        m.put("scansion.strict-captures", "true");
+        m.put("scansion.tls", "off");
+        m.put("scansion.insecure", "yes");
+        m.put("scansion.trust-cert", "/etc/ca.pem");
+        m.put("scansion.print-transcript", "always");
+        m.put("scansion.transcripts", "target/t");
+        m.put("scansion.session-factory", FakeServer.class.getName());
+        EngineSettings s = EngineSettings.from(params(m));
+        RunConfig c = s.config();
+        assertEquals(Optional.of("127.0.0.1"), c.host());
+        assertEquals(Optional.of(5299), c.port());
+        assertEquals(Duration.ofMillis(2500), c.receiveTimeout());
+        assertEquals(Duration.ofMillis(100), c.nothingWait());
+        assertEquals(Duration.ofMinutes(1), c.connectTimeout());
+        assertEquals(Duration.ZERO, c.settle());
+        assertEquals(ReceiveMode.NEXT, c.receiveMode());
+        assertTrue(c.strictCaptures());
+        assertEquals(TlsPolicy.OFF, c.tls().policy());
+        assertTrue(c.tls().insecure());
+        assertEquals(Optional.of(Path.of("/etc/ca.pem")), c.tls().trustCert());
+        assertEquals(EngineSettings.PrintTranscript.ALWAYS, s.printTranscript());
+        assertEquals(Optional.of(Path.of("target/t")), s.transcripts());
+        assertTrue(s.sessions() instanceof FakeServer);
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        assertEquals("configuration parameter scansion.port: expected a port between 1 and 65535, not '70000'",
+                assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.port", "70000"))))
+                        .getMessage());
+        assertEquals("configuration parameter scansion.timeout: must be positive, not '0s'",
+                assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.timeout", "0s"))))
+                        .getMessage());
+        assertEquals("configuration parameter scansion.insecure: expected true or false, not 'maybe'",
+                assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.insecure",
+                        "maybe")))).getMessage());
+        assertTrue(assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.settle",
+                "soon")))).getMessage().contains("'soon' is not a duration"));
+        EngineSettings s = EngineSettings.from(params(Map.of("scansion.session-factory", "no.such.Factory")));
+        assertTrue(assertThrows(JUnitException.class, s::sessions).getMessage()
+                .startsWith("scansion.session-factory: cannot create a SessionFactory from 'no.such.Factory'"));
+    }
+}
