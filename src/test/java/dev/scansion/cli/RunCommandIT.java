@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.scansion.exec.LocalProsody;
+import dev.scansion.testing.ProsodyServer;
 import picocli.CommandLine;
 
 /** {@code scansion run} end to end against a real Prosody. */
 @Timeout(300)
 class RunCommandIT {
     private static final Path SEED = Path.of("/work/shared/seed/muc_members_only_deregister.scs");
-    private static LocalProsody server;
+    private static ProsodyServer server;
 
     @TempDir
     Path dir;
@@ -35,7 +35,7 @@ class RunCommandIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = LocalProsody.start();
+        server = ProsodyServer.start();
     }
 
     @AfterAll

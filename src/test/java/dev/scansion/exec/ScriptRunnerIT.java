@@ -19,19 +19,20 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.testing.ProsodyServer;
 
 
 /** The executor against a real Prosody (started by the test harness). */
 @Timeout(300)
 class ScriptRunnerIT {
-    private static LocalProsody server;
+    private static ProsodyServer server;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        server = LocalProsody.start();
+        server = ProsodyServer.start();
     }
 
     @AfterAll
