@@ -26,7 +26,7 @@ import org.w3c.dom.NodeList;
 import dev.scansion.testing.ProsodyServer;
 
 /**
- * examples/junit-suite built and run by Maven (offline) against a real Prosody: the artifact this
+ * examples/junit-suite built and run by Maven against a real Prosody: the artifact this
  * build packaged is installed into the local repository first (install:install-file), then the
  * example runs in a copy, once as it is (all pass) and once with a failing script added.
  */
@@ -65,7 +65,7 @@ class ExampleProjectIT {
     }
 
     static Result mvn(Path dir, List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("mvn", "-o", "-B", "-ntp"));
+        List<String> cmd = new ArrayList<>(List.of("mvn", "-B", "-ntp"));
         cmd.addAll(args);
         Path log = Files.createTempFile("scansion-example", ".log");
         try {
