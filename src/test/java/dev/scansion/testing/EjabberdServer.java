@@ -1,0 +1,129 @@
+package dev.scansion.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Debian's ejabberd 23.01 with src/test/resources/servers/ejabberd/ejabberd.yml, started with
+ * erl directly (not ejabberdctl, which would su and use epmd): a non-distributed node, so no
+ * epmd and no distribution port; Mnesia in the private directory; one c2s listener on
+ * loopback. ejabberd only logs in registered accounts, so the harness registers
+ * {@link #DEFAULT_ACCOUNTS} (password {@link #PASSWORD}) in-band right after start.
+ */
+public final class EjabberdServer extends XmppTestServer {
+    /** Accounts registered at start unless others are asked for: admin, user, user2 ... user9, romeo, juliet. */
+    public static final List<String> DEFAULT_ACCOUNTS = List.of(
+            "admin", "user", "user2", "user3", "user4", "user5", "user6", "user7", "user8", "user9", "romeo", "juliet");
+    private static final String TEMPLATE = "/servers/ejabberd/ejabberd.yml";
+    private static final Duration REGISTRATION_BOUND = Duration.ofSeconds(20);
+
+    private EjabberdServer(ServerProcess process) {
+        super(process);
+    }
+
+    public static EjabberdServer start() {
+        return start(DEFAULT_ACCOUNTS);
+    }
+
+    /** Starts and registers these accounts (user names on "localhost"), all with password {@link #PASSWORD}. */
+    public static EjabberdServer start(List<String> accounts) {
+        ServerProcess process = ServerProcess.start(new Recipe(erlangLibs()));
+        try {
+            if (!accounts.isEmpty()) {
+                StreamProbe.register(ServerProcess.HOST, process.port(), ServerProcess.DOMAIN, accounts, PASSWORD, REGISTRATION_BOUND);
+            }
+        } catch (IOException | RuntimeException e) {
+            ServerStartException failure = process.failure("could not register accounts: " + e.getMessage());
+            process.stop();
+            process.deleteFiles();
+            throw failure;
+        }
+        return new EjabberdServer(process);
+    }
+
+    @Override
+    public String kind() {
+        return "ejabberd";
+    }
+
+    /** The multiarch directory that holds ejabberd-VERSION/ebin (what ejabberdctl puts in ERL_LIBS). */
+    private static Path erlangLibs() {
+        try (Stream<Path> dirs = Files.list(Path.of("/usr/lib"))) {
+            Optional<Path> found = dirs.filter(d -> d.getFileName().toString().contains("-linux-"))
+                    .filter(EjabberdServer::holdsEjabberd).findFirst();
+            return found.orElseThrow(() -> new ServerStartException(
+                    "ejabberd is not installed (no /usr/lib/*-linux-*/ejabberd-*); run tools/ensure-deps"));
+        } catch (IOException e) {
+            throw new ServerStartException("cannot look for ejabberd in /usr/lib: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean holdsEjabberd(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.anyMatch(e -> e.getFileName().toString().startsWith("ejabberd-") && Files.isDirectory(e.resolve("ebin")));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private record Recipe(Path erlangLibs) implements ServerRecipe {
+        @Override
+        public String name() {
+            return "ejabberd";
+        }
+
+        @Override
+        public String serviceUser() {
+            return "ejabberd";
+        }
+
+        @Override
+        public void writeFiles(Path dir, int port) throws IOException {
+            Files.createDirectories(dir.resolve("spool"));
+            Files.createDirectories(dir.resolve("logs"));
+            String config = ConfigTemplate.render(TEMPLATE, Map.of("PORT", Integer.toString(port)));
+            Files.writeString(dir.resolve("ejabberd.yml"), config, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public List<String> command(Path dir) {
+            // erl execs erlexec, which execs beam.smp: the pid we hold is the VM itself.
+            return List.of("/usr/bin/erl", "-noinput", "-mnesia", "dir", "\"" + dir.resolve("spool") + "\"", "-s", "ejabberd");
+        }
+
+        @Override
+        public Map<String, String> environment(Path dir) {
+            return Map.of(
+                    "HOME", dir.toString(),
+                    "EJABBERD_CONFIG_PATH", dir.resolve("ejabberd.yml").toString(),
+                    "EJABBERD_LOG_PATH", logFile(dir).toString(),
+                    "ERL_LIBS", erlangLibs.toString(),
+                    "ERL_CRASH_DUMP", dir.resolve("logs/erl_crash.dump").toString(),
+                    "ERL_CRASH_DUMP_BYTES", "0",
+                    // Belt and braces: should anything start epmd, it stays on loopback.
+                    "ERL_EPMD_ADDRESS", "127.0.0.1");
+        }
+
+        @Override
+        public Path logFile(Path dir) {
+            return dir.resolve("logs/ejabberd.log");
+        }
+
+        @Override
+        public String listeningLogLine(int port) {
+            return "Start accepting TCP connections at 127.0.0.1:" + port;
+        }
+
+        @Override
+        public boolean portTaken(String logs) {
+            return logs.contains("eaddrinuse");
+        }
+    }
+}
