@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code Juliet's phone} even when {@code Juliet} is defined too.
  *
  * @param rest       what follows the verb and its optional colon, trimmed ("" when nothing)
- * @param restColumn 1-based column where {@code rest} starts
+ * @param restColumn 1-based column (in code points, as every column) where {@code rest} starts
  */
 record ActionLine(String actor, Verb verb, String rest, int restColumn, int column) {
     enum Verb {
@@ -55,7 +55,9 @@ record ActionLine(String actor, Verb verb, String rest, int restColumn, int colu
                 unknownVerb = line.substring(w).strip();
             }
         }
-        if (verbActor != null) return new Parsed(null, verbFailure(verbActor, unknownVerb, verbAt));
+        if (verbActor != null) {
+            return new Parsed(null, verbFailure(verbActor, unknownVerb, SourceText.codePointColumn(line, verbAt) - 1));
+        }
         Matcher m = SOME_VERB.matcher(line.substring(ws));
         if (m.find()) {
             String actor = m.group(1).strip();
@@ -79,7 +81,7 @@ record ActionLine(String actor, Verb verb, String rest, int restColumn, int colu
     private static ActionLine finish(String line, String actor, Verb verb, int afterVerb, int ws) {
         int k = skipSpaces(line, afterVerb);
         if (k < line.length() && line.charAt(k) == ':') k = skipSpaces(line, k + 1);
-        return new ActionLine(actor, verb, line.substring(k).strip(), k + 1, ws + 1);
+        return new ActionLine(actor, verb, line.substring(k).strip(), SourceText.codePointColumn(line, k), ws + 1);
     }
 
     private static int skipSpaces(String line, int from) {

@@ -106,7 +106,7 @@ final class DefinitionReader {
         if (name.isEmpty()) {
             diagnostics.error(n, 1, line.strip().length(), "missing actor name", "expected '[Client] Name'");
         } else if (first != null) {
-            diagnostics.error(n, m.start(2) + 1, name.length(), "duplicate actor '" + name + "'",
+            diagnostics.error(n, SourceText.codePointColumn(line, m.start(2)), name.length(), "duplicate actor '" + name + "'",
                     "already defined at line " + first);
         } else {
             actorLines.put(name, n);

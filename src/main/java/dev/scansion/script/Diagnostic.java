@@ -15,7 +15,8 @@ import dev.scansion.script.ast.SourceSpan;
  * as its first two lines only.
  *
  * @param sourceLine  the offending line of the file, without its line ending ("" when none)
- * @param caretLength how many characters the caret marks (at least 1)
+ * @param caretLength how many characters (code points) the caret marks (at least 1); the column of
+ *                    {@code span} counts code points too
  * @param detail      short text after the carets ("" when none)
  */
 public record Diagnostic(Severity severity, SourceSpan span, String message, String sourceLine, int caretLength,
@@ -81,27 +82,44 @@ public record Diagnostic(Severity severity, SourceSpan span, String message, Str
     /**
      * The displayed source line: tabs expanded, control characters made visible, long lines cut to a
      * window around the caret; and where the caret starts and how wide it is in that display.
+     * {@code column} and {@code length} count code points; the caret position counts terminal cells.
      */
     private record Snippet(String text, int caretStart, int caretWidth) {
         static Snippet of(String line, int column, int length) {
-            int from = Math.max(0, Math.min(column - 1, line.length()));
+            int from = SourceText.charIndex(line, column);
+            int to = from;
+            for (int k = 0; k < length && to < line.length(); k++) to = line.offsetByCodePoints(to, 1);
+            boolean pastEnd = line.codePointCount(from, line.length()) < length;
             int winStart = line.length() > WINDOW && from > WINDOW / 2 ? from - WINDOW / 2 : 0;
+            if (winStart > 0 && Character.isLowSurrogate(line.charAt(winStart))) winStart--;
             int winEnd = Math.min(line.length(), winStart + WINDOW);
+            if (winEnd < line.length() && Character.isLowSurrogate(line.charAt(winEnd))) winEnd++;
             StringBuilder shown = new StringBuilder(winStart > 0 ? "..." : "");
+            int width = shown.length();
             int caretStart = -1;
             int caretEnd = -1;
-            for (int i = winStart; i <= winEnd; i++) {
-                if (i == from) caretStart = shown.length();
-                if (i == from + length) caretEnd = shown.length();
+            for (int i = winStart; i <= winEnd; ) {
+                if (i == from) caretStart = width;
+                if (i == to && to > from) caretEnd = width;
                 if (i == winEnd) break;
-                char c = line.charAt(i);
-                if (c == '\t') shown.append(" ".repeat(TAB_WIDTH));
-                else shown.append(Character.isISOControl(c) ? '\uFFFD' : c);
+                int cp = line.codePointAt(i);
+                if (cp == '\t') {
+                    shown.append(" ".repeat(TAB_WIDTH));
+                    width += TAB_WIDTH;
+                } else if (Character.isISOControl(cp)) {
+                    shown.append('\uFFFD');
+                    width++;
+                } else {
+                    shown.appendCodePoint(cp);
+                    width += DisplayWidth.of(cp);
+                }
+                i += Character.charCount(cp);
             }
-            if (caretStart < 0) caretStart = shown.length();
-            if (caretEnd < 0 || caretEnd <= caretStart) caretEnd = from + length > winEnd ? shown.length() : caretStart + 1;
+            if (caretStart < 0) caretStart = width;
+            if (caretEnd < 0 && (pastEnd || to > winEnd)) caretEnd = width; // marks on past what is shown
+            if (caretEnd <= caretStart) caretEnd = caretStart + 1;
             if (winEnd < line.length()) shown.append("...");
-            return new Snippet(shown.toString().stripTrailing(), caretStart, Math.max(1, caretEnd - caretStart));
+            return new Snippet(shown.toString().stripTrailing(), caretStart, caretEnd - caretStart);
         }
     }
 

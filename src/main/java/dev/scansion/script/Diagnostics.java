@@ -50,11 +50,19 @@ final class Diagnostics {
         if (++errors >= maxErrors) full = true;
     }
 
+    /**
+     * Columns arrive in code points; lengths are Java string lengths of the marked text, so they are
+     * turned into code points here as well (an emoji inside the marked text is one caret, not two).
+     */
     private Diagnostic make(Diagnostic.Severity severity, int line, int column, int length, String message,
                             String detail) {
         int l = Math.max(1, line);
+        String text = source.line(l);
+        int start = SourceText.charIndex(text, Math.max(1, column));
+        int end = Math.min(text.length(), start + Math.max(0, length));
+        int marked = Math.max(1, Math.max(length - (end - start), 0) + text.codePointCount(start, end));
         return new Diagnostic(severity, SourceSpan.of(source.file(), l, Math.max(1, column)), message,
-                Secrets.mask(source.line(l)), length, detail);
+                Secrets.mask(text), marked, detail);
     }
 
     /** Everything collected, in file order, with the "too many errors" note last when the cap was hit. */

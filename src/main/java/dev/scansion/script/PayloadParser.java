@@ -114,13 +114,16 @@ final class PayloadParser {
         final int payloadEnd;
         private final int firstLine;
         private final int[] lineStarts;
+        private final SourceText source;
 
-        private Document(String text, int payloadStart, int payloadEnd, int firstLine, int[] lineStarts) {
+        private Document(String text, int payloadStart, int payloadEnd, int firstLine, int[] lineStarts,
+                         SourceText source) {
             this.text = text;
             this.payloadStart = payloadStart;
             this.payloadEnd = payloadEnd;
             this.firstLine = firstLine;
             this.lineStarts = lineStarts;
+            this.source = source;
         }
 
         static Document build(Request req) {
@@ -140,7 +143,7 @@ final class PayloadParser {
             int payloadEnd = sb.length();
             starts[starts.length - 1] = sb.length();
             sb.append("</").append(WRAPPER).append('>');
-            return new Document(sb.toString(), payloadStart, payloadEnd, req.first(), starts);
+            return new Document(sb.toString(), payloadStart, payloadEnd, req.first(), starts, req.source());
         }
 
         /** Offset of a 1-based line/column of the XML document. */
@@ -150,13 +153,17 @@ final class PayloadParser {
             return Math.min(text.length(), start + Math.max(0, column - 1));
         }
 
-        /** The script position of an offset of the XML document. */
+        /**
+         * The script position of an offset of the XML document. Document lines are the script's
+         * lines char for char, so the column is counted in code points on the script line.
+         */
         SourcePos pos(int offset) {
             int idx = Arrays.binarySearch(lineStarts, offset);
             int docLine = idx >= 0 ? idx : -idx - 2;
             docLine = Math.max(1, Math.min(docLine, lineStarts.length - 2));
-            int column = offset - lineStarts[docLine] + 1;
-            return new SourcePos(firstLine + docLine - 1, Math.max(1, column));
+            int line = firstLine + docLine - 1;
+            int column = SourceText.codePointColumn(source.line(line), Math.max(0, offset - lineStarts[docLine]));
+            return new SourcePos(line, column);
         }
 
         /** The nearest {@code c} at or before {@code offset} on the same line, else {@code offset}. */

@@ -29,7 +29,10 @@ public final class PayloadWriter {
 
     /**
      * @throws Bindings.UnboundVariableException a variable has no value yet
-     * @throws IllegalArgumentException          the element holds a matching marker (the parser
+     * {@code {scansion:any}} is written as that literal text (the parser already turns it into
+     * plain text in a {@code sends} payload; an element built by other code may still hold it).
+     *
+     * @throws IllegalArgumentException          the element holds a capture marker (the parser
      *                                           never lets one into a {@code sends} payload)
      */
     public static String write(XmlElement element, Bindings bindings) throws Bindings.UnboundVariableException {
@@ -87,8 +90,11 @@ public final class PayloadWriter {
     }
 
     private static String resolve(Value value, Bindings bindings) throws Bindings.UnboundVariableException {
+        if (value instanceof Value.Any any) {
+            return any.toString(); // sent as written, as the parser does for a sends payload
+        }
         if (!(value instanceof Value.Template t)) {
-            throw new IllegalArgumentException("matching marker " + value + " cannot be sent");
+            throw new IllegalArgumentException("capture marker " + value + " cannot be sent");
         }
         StringBuilder sb = new StringBuilder();
         for (Value.Part p : t.parts()) {

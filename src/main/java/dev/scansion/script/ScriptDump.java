@@ -1,5 +1,7 @@
 package dev.scansion.script;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +18,8 @@ import dev.scansion.script.ast.XmlText;
 
 /**
  * A readable, deterministic text form of a parsed script, with every position; used by the golden
- * tests and handy when debugging a script. Passwords are masked. Recursion over elements is safe
- * because the parser bounds the nesting depth ({@link ParseOptions#maxDepth()}).
+ * tests and handy when debugging a script. Passwords are masked. Elements are walked with an
+ * explicit stack, so deep payloads are safe even in a small thread stack.
  */
 public final class ScriptDump {
     private final StringBuilder out = new StringBuilder();
@@ -56,7 +58,27 @@ public final class ScriptDump {
         for (XmlElement e : payload) element(1, e);
     }
 
-    private void element(int depth, XmlElement e) {
+    /** Iterative, like every walker over payloads: the depth a payload may have costs no Java stack. */
+    private void element(int rootDepth, XmlElement root) {
+        record Item(int depth, XmlNode node) {
+        }
+        Deque<Item> todo = new ArrayDeque<>();
+        todo.push(new Item(rootDepth, root));
+        while (!todo.isEmpty()) {
+            Item item = todo.pop();
+            int depth = item.depth();
+            if (item.node() instanceof XmlText t) {
+                line(depth, "text " + value(t.value()) + at(t.pos()));
+                continue;
+            }
+            XmlElement e = (XmlElement) item.node();
+            startTag(depth, e);
+            List<XmlNode> children = e.children();
+            for (int i = children.size() - 1; i >= 0; i--) todo.push(new Item(depth + 1, children.get(i)));
+        }
+    }
+
+    private void startTag(int depth, XmlElement e) {
         String strict = e.strict().map(b -> " strict=" + b).orElse("");
         line(depth, "<" + e.qualifiedName() + "> {" + e.namespace() + "}" + strict + at(e.pos()));
         for (Map.Entry<String, String> d : e.namespaceDeclarations().entrySet()) {
@@ -65,10 +87,6 @@ public final class ScriptDump {
         for (XmlAttribute a : e.attributes()) {
             String ns = a.namespace().isEmpty() ? "" : " {" + a.namespace() + "}";
             line(depth + 1, "@" + a.qualifiedName() + ns + " = " + value(a.value()) + at(a.pos()));
-        }
-        for (XmlNode child : e.children()) {
-            if (child instanceof XmlElement c) element(depth + 1, c);
-            else if (child instanceof XmlText t) line(depth + 1, "text " + value(t.value()) + at(t.pos()));
         }
     }
 

@@ -69,6 +69,21 @@ final class SourceText {
         return true;
     }
 
+    /**
+     * The 1-based column of a char index of {@code line}, counted in code points: diagnostics and
+     * AST positions count characters as a reader does, so an emoji is one column, not two.
+     */
+    static int codePointColumn(String line, int charIndex) {
+        int at = Math.max(0, Math.min(charIndex, line.length()));
+        return line.codePointCount(0, at) + 1;
+    }
+
+    /** The char index of a 1-based code point column of {@code line} (the line's length past its end). */
+    static int charIndex(String line, int column) {
+        int cps = line.codePointCount(0, line.length());
+        return line.offsetByCodePoints(0, Math.max(0, Math.min(column - 1, cps)));
+    }
+
     /** 1-based column of the first non-whitespace character, or 1 for a blank line. */
     static int firstColumn(String line) {
         for (int i = 0; i < line.length(); i++) {

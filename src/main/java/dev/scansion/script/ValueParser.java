@@ -42,9 +42,15 @@ final class ValueParser {
         String trimmed = value.strip();
         Matcher capture = CAPTURE.matcher(trimmed);
         boolean any = trimmed.equals(ANY);
+        if (any && !receive) {
+            // Real suites send it (pep_publish_subscribe answers an iq with id='{scansion:any}'):
+            // the Lua tool sent such a value as written, so it is plain text here, without a diagnostic.
+            return Value.Template.literal(value);
+        }
         if (any || capture.matches()) {
             if (!receive) {
-                marker(raw, "matching marker '" + trimmed + "' in a sends payload", "markers only work in receives");
+                marker(raw, "capture marker '" + trimmed + "' in a sends payload",
+                        "captures only record what an actor receives");
                 return Value.Template.literal(value);
             }
             if (any) return new Value.Any();
@@ -64,7 +70,11 @@ final class ValueParser {
         String trimmed = text.strip();
         if (trimmed.equals(ANY) || CAPTURE.matcher(trimmed).matches()) {
             if (!receive) {
-                marker(raw, "matching marker '" + trimmed + "' in a sends payload", "markers only work in receives");
+                // sent as written, like {scansion:any} in a sends attribute; a capture still makes no sense here
+                if (!trimmed.equals(ANY)) {
+                    marker(raw, "capture marker '" + trimmed + "' in a sends payload",
+                            "captures only record what an actor receives");
+                }
             } else {
                 SourcePos at = raw.pos(Math.max(0, raw.text().indexOf('{')));
                 diagnostics.warning(at.line(), at.column(), trimmed.length(), "matching marker in element text",
@@ -130,6 +140,17 @@ final class ValueParser {
         return ref;
     }
 
+    /** For {@code ${Juliet's fulll JID}}: the actor is known, so suggest the nearer of its two JID forms. */
+    private String unknownVariableDetail(String expression) {
+        String base = "expected ${Name's JID}, ${Name's full JID} or a capture recorded earlier";
+        int s = expression.lastIndexOf("'s ");
+        String actor = s > 0 ? expression.substring(0, s).strip() : "";
+        if (!actors.contains(actor)) return base;
+        String suffix = expression.substring(s + 3).strip();
+        return Names.closest(suffix, List.of("JID", "full JID"))
+                .map(form -> "did you mean '${" + actor + "'s " + form + "}'?").orElse(base);
+    }
+
     /** After the whole script: every capture reference needs a capture recorded earlier in the file. */
     void checkCaptureReferences() {
         for (Value.Variable ref : captureRefs) {
@@ -137,8 +158,7 @@ final class ValueParser {
             int caret = ref.expression().length() + 3;
             if (def == null) {
                 diagnostics.error(ref.pos().line(), ref.pos().column(), caret,
-                        "unknown variable '${" + ref.expression() + "}'",
-                        "expected ${Name's JID}, ${Name's full JID} or a capture recorded earlier");
+                        "unknown variable '${" + ref.expression() + "}'", unknownVariableDetail(ref.expression()));
             } else if (def.compareTo(ref.pos()) > 0) {
                 diagnostics.error(ref.pos().line(), ref.pos().column(), caret,
                         "capture '" + ref.name() + "' is used before it is recorded",

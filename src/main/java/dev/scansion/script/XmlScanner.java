@@ -135,6 +135,11 @@ final class XmlScanner {
         }
         StartTag top = open.peek();
         if (!top.name().equals(name)) {
+            if (open.stream().skip(1).anyMatch(t -> t.name().equals(name))) {
+                // </name> closes an outer element: the fault is the inner one left open, so point at it
+                return new Problem(top.start(), top.name().length() + 1, "missing end tag </" + top.name() + ">",
+                        "expected </" + top.name() + "> before the </" + name + "> at", start).detectedAt(start);
+            }
             return new Problem(start, len, "mismatched end tag </" + name + ">",
                     "expected </" + top.name() + "> to close the <" + top.name() + "> opened at", top.start());
         }

@@ -54,6 +54,30 @@ class DiagnosticTest {
     }
 
     @Test
+    void columnsCountCodePointsAndCaretsCountTerminalCells() {
+        // the robot face is one code point (two Java chars) and two cells wide; FE0F is zero cells wide
+        String text = "[Client] Romeo\n\tjid: romeo@localhost\n-----\nRomeo sends:\n"
+                + "\t<presence to=\"room@muc.localhost/\uD83E\uDD16\uFE0F\" type=error/>\n";
+        Diagnostic d = ScriptParser.parse("r.scs", text).errors().get(0);
+        int expected = "\t<presence to=\"room@muc.localhost/".length() + 2 + "\" type=".length() + 1;
+        assertEquals("r.scs:5:" + expected + ": error: malformed XML: the value of attribute 'type' of <presence> is not quoted",
+                d.oneLine());
+        String[] lines = d.render().split("\n");
+        String shown = lines[3].substring(lines[3].indexOf("| ") + 2);
+        String carets = lines[4].substring(lines[4].indexOf("| ") + 2);
+        int cells = 0;
+        int at = shown.indexOf("type=") + "type=".length();
+        for (int i = 0; i < at; i += Character.charCount(shown.codePointAt(i))) cells += DisplayWidth.of(shown.codePointAt(i));
+        assertEquals(cells, carets.indexOf('^'), lines[3] + "\n" + lines[4]);
+    }
+
+    @Test
+    void aCaretOverAnEmojiMarksOneCharacter() {
+        Diagnostic d = Diagnostic.error(SourceSpan.of("e.scs", 1, 3), "m", "ab\uD83E\uDD16cd", 1, "");
+        assertTrue(d.render().endsWith("1 | ab\uD83E\uDD16cd\n  |   ^^"), d.render());
+    }
+
+    @Test
     void colourOnlyWhenAsked() {
         Diagnostic d = Diagnostic.error(SourceSpan.of("a.scs", 1, 1), "m", "line", 1, "");
         assertTrue(d.render(true).contains("\u001b["));

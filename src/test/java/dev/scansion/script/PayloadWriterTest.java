@@ -17,6 +17,7 @@ import dev.scansion.script.ast.Bindings;
 import dev.scansion.script.ast.SourcePos;
 import dev.scansion.script.ast.Step;
 import dev.scansion.script.ast.Value;
+import dev.scansion.script.ast.XmlAttribute;
 import dev.scansion.script.ast.XmlElement;
 import dev.scansion.script.ast.XmlNode;
 
@@ -76,6 +77,21 @@ class PayloadWriterTest {
         String out = PayloadWriter.write(e, bindings(Map.of()));
         assertEquals("<message><scansion:note xmlns:scansion=\"" + XmlElement.SCANSION_NS + "\"/></message>", out);
         wellFormed(out);
+    }
+
+    @Test
+    void anyMarkerInASendIsSentAsWritten() throws Exception {
+        // as in pep_publish_subscribe: an iq result whose id the recorder replaced by the marker
+        XmlElement parsed = sent("\t<iq type='result' id='{scansion:any}'/>\n").get(0);
+        assertEquals("<iq type=\"result\" id=\"{scansion:any}\"/>", PayloadWriter.write(parsed, bindings(Map.of())));
+        XmlElement built = new XmlElement(XmlElement.JABBER_CLIENT, "iq", "", Map.of(),
+                List.of(new XmlAttribute("", "id", "", new Value.Any(), new SourcePos(1, 5))), Optional.empty(),
+                List.of(), new SourcePos(1, 1));
+        assertEquals("<iq id=\"{scansion:any}\"/>", PayloadWriter.write(built, bindings(Map.of())));
+        XmlElement capture = new XmlElement(XmlElement.JABBER_CLIENT, "iq", "", Map.of(),
+                List.of(new XmlAttribute("", "id", "", new Value.Capture("c"), new SourcePos(1, 5))), Optional.empty(),
+                List.of(), new SourcePos(1, 1));
+        assertThrows(IllegalArgumentException.class, () -> PayloadWriter.write(capture, bindings(Map.of())));
     }
 
     @Test
