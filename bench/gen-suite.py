@@ -5,6 +5,7 @@
   gen-suite.py ping DIR [N]         one script: 1 actor, N ping round-trips (default 200)
   gen-suite.py muc DIR N            one script: N actors join one MUC room
   gen-suite.py tiny DIR             one script: connect, ping, disconnect (3 steps)
+  gen-suite.py connect DIR [N]      N scripts: the suite's 3 actors connect and disconnect only
 
 Accounts are unique per script (Prosody's test config logs in any name with any password),
 and every suite script uses its own room, so scripts do not see each other's traffic.
@@ -99,6 +100,12 @@ def tiny_script():
     return "\n".join(lines)
 
 
+def connect_script(i):
+    lines = [f"# Generated connect-only script {i}", ""] + actors(["A", "B", "C"], f"s{i:03d}") + ["-----", ""]
+    lines += ["A connects", "", "B connects", "", "C connects", "", "C disconnects", "", "B disconnects", "", "A disconnects", ""]
+    return "\n".join(lines)
+
+
 def write(path, text):
     with open(path, "w") as f:
         f.write(text)
@@ -116,6 +123,9 @@ def main(argv):
         write(os.path.join(out, "ping.scs"), ping_script(int(argv[3]) if len(argv) > 3 else 200))
     elif kind == "muc":
         write(os.path.join(out, f"muc_{argv[3]}.scs"), muc_script(int(argv[3])))
+    elif kind == "connect":
+        for i in range(int(argv[3]) if len(argv) > 3 else 50):
+            write(os.path.join(out, f"connect_{i:03d}.scs"), connect_script(i))
     elif kind == "tiny":
         write(os.path.join(out, "tiny.scs"), tiny_script())
     else:
