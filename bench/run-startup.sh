@@ -8,9 +8,9 @@
 #   appcds+c1      both
 #   serialgc       -XX:+UseSerialGC -XX:TieredStopAtLevel=1 plus the archive
 #   noshare        -Xshare:off (what the JDK's default CDS archive is worth)
-# Uses hyperfine when installed (apt-get install hyperfine), else a bash loop (RUNS runs).
+# A bash loop, round-robin over the variants, RUNS rounds (default 15) after one warm-up round.
 #
-#   bench/run-startup.sh [RUNS]       results: bench/results/startup-*.md / .txt
+#   bench/run-startup.sh [RUNS]       results: bench/results/startup.md
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -43,20 +43,22 @@ for what in version run; do
   add "$what appcds+c1+serial" "java -XX:SharedArchiveFile=$tmp/$what.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar $jar $a"
   add "$what noshare"        "java -Xshare:off -jar $jar $a"
 done
-if command -v hyperfine >/dev/null; then
-  hf=()
-  for i in "${!names[@]}"; do hf+=(-n "${names[$i]}" "${cmds[$i]}"); done
-  hyperfine -N -w 2 -r "$runs" --export-markdown "$tmp/startup.md" "${hf[@]}" >&2
-  cat "$tmp/startup.md"
-else
+# Round-robin over the variants (not one variant after the other, as hyperfine does), so that
+# the load of a shared machine spreads over all of them alike. One warm-up round.
+for r in $(seq 0 "$runs"); do
   for i in "${!names[@]}"; do
-    ts=()
-    for r in $(seq "$runs"); do
-      t0=$(date +%s%N); ${cmds[$i]} >/dev/null 2>&1; ts+=($(( ($(date +%s%N) - t0) / 1000000 )))
-    done
-    printf '%s\t%s\n' "${names[$i]}" "$(printf '%s\n' "${ts[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median %d ms, min %d, max %d", a[int((NR+1)/2)], a[1], a[NR]}')"
+    t0=$(date +%s%N); ${cmds[$i]} >/dev/null 2>&1; t=$(( ($(date +%s%N) - t0) / 1000000 ))
+    [ "$r" -gt 0 ] && printf '%s\t%s\n' "$i" "$t" >> "$tmp/times.tsv"
   done
-fi
+done
+python3 - "$tmp/times.tsv" "${names[@]}" <<'PY'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1])]
+print("| variant | median ms | min | max | runs |\n|---|---:|---:|---:|---:|")
+for i, name in enumerate(sys.argv[2:]):
+    v = [int(t) for k, t in rows if int(k) == i]
+    print(f"| {name} | {statistics.median(v):.0f} | {min(v)} | {max(v)} | {len(v)} |")
+PY
 INNER
 chmod +x "$tmp/inner.sh"
 tools/with-server prosody -- "$tmp/inner.sh" "$tmp" "$runs" "$jar" | tee bench/results/startup.md
