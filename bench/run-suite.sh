@@ -11,6 +11,8 @@
 # Writes bench/results/suite.tsv (one row per repetition, milliseconds) and a summary.
 #
 #   bench/run-suite.sh [REPS]
+#   NAGLE=off bench/run-suite.sh [REPS]   the same against a Prosody with
+#                                         network_settings = { nagle = false } (bench/ProsodyNoNagle.java)
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -53,8 +55,15 @@ INNER
 chmod +x "$tmp/inner.sh"
 
 out=bench/results/suite.tsv
+server=(tools/with-server prosody --)
+if [ "${NAGLE:-on}" = off ]; then
+  out=bench/results/suite-nonagle.tsv
+  tools/with-server prosody -- true 2>/dev/null   # compiles the harness if needed
+  harness=$(ls -td target/with-server/*/ | head -1)
+  server=(java -cp "$harness:src/test/resources" bench/ProsodyNoNagle.java)
+fi
 printf 'version\tsuite_wall\tsuite_scripts_sum\tconnect_wall\tping200_wall\tping200_script\tping1000_wall\tping1000_script\traw_suite_work\traw_suite_wall\traw_ping200_work\traw_ping1000_work\n' > "$out"
 for r in $(seq "$reps"); do
-  tools/with-server prosody -- "$tmp/inner.sh" "$tmp" 2> >(grep -v '^with-server: prosody on' >&2) | tail -1 >> "$out"
+  "${server[@]}" "$tmp/inner.sh" "$tmp" 2> >(grep -vE '^(with-server: )?prosody .*on 127' >&2) | tail -1 >> "$out"
 done
 python3 bench/summarize.py "$out"
