@@ -9,6 +9,9 @@ certificates = "{{DIR}}/certs"
 interfaces = { "127.0.0.1" }
 c2s_interfaces = { "127.0.0.1" }
 c2s_ports = { {{PORT}} }
+-- TCP_NODELAY: with Nagle on, Prosody holds small replies for ~40 ms twice per script
+-- (measured in BENCHMARKS.md); tests and specs only get slower, never more faithful.
+network_settings = { nagle = false }
 s2s_ports = { }
 
 log = {
