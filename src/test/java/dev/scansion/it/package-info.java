@@ -1,2 +1,2 @@
-/** Integration tests: the real CLI against real servers started by {@link dev.scansion.testing}. */
+/** Integration tests that run conversation scripts (specs/, the shared seed) through the real CLI against real servers. */
 package dev.scansion.it;
