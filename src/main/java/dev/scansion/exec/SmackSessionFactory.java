@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SmackException;
@@ -96,7 +97,7 @@ public final class SmackSessionFactory implements SessionFactory {
                 .setPort(r.port())
                 .setUsernameAndPassword(jid.getLocalpart().toString(), r.password())
                 .setSendPresence(false)
-                .setLanguage(null)
+                .setLanguage(Locale.ENGLISH) // stream xml:lang="en": servers copy it onto stanzas (MAM results), never the JVM locale
                 .setCompressionEnabled(false)
                 .setSocketFactory(sockets)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, r.connectTimeout().toMillis()))
