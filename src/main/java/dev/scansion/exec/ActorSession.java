@@ -43,4 +43,13 @@ public interface ActorSession {
      * server's closing tag or EOF. Idempotent; never throws.
      */
     void disconnect();
+
+    /**
+     * After {@link #disconnect}: waits until the server process has closed its end of the
+     * connection, when that can be observed (as for {@link #awaitServerRead}). Returns false at
+     * once when it cannot be observed, or when {@code bound} passed first.
+     */
+    default boolean awaitServerClosed(Duration bound) throws InterruptedException {
+        return false;
+    }
 }

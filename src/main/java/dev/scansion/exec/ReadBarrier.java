@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Observes, through the kernel's socket table, when a server on this machine has read what we
@@ -18,65 +19,110 @@ import java.util.Optional;
  * keeps the script's order without putting anything on the wire. Waiting until it has closed a
  * session at disconnect lets servers that reset their state when the last client leaves
  * (Prosody's debug_reset) finish before the next script connects.
+ * <p>
+ * Reads of the table are shared through {@link SocketTable}: a question about "after instant T"
+ * is answered by any read that began after T, so the end-of-script checks of several actors, all
+ * asked about the moment their streams were closed, cost one read. Nothing is read at connect time; the table that holds the connection is found at the
+ * first question.
  */
 final class ReadBarrier {
     private static final ReadBarrier NONE = new ReadBarrier(null, -1, -1);
-    private static final long POLL_NANOS = 500_000;
+    private static final long POLL_NANOS = 200_000;
+    private static final Path[] TABLES = {ProcNetTcp.TCP4, ProcNetTcp.TCP6};
 
-    private final Path table;
+    private final SocketTable tables;
     private final int localPort;
     private final int serverPort;
     private volatile boolean observable;
+    /** The table that holds the server's end, once seen there. */
+    private volatile Path table;
 
-    private ReadBarrier(Path table, int localPort, int serverPort) {
-        this.table = table;
+    private ReadBarrier(SocketTable tables, int localPort, int serverPort) {
+        this.tables = tables;
         this.localPort = localPort;
         this.serverPort = serverPort;
-        this.observable = table != null;
+        this.observable = tables != null;
     }
 
     /** A barrier for a connected socket, or one that observes nothing (remote server, no /proc). */
     static ReadBarrier of(Socket socket) {
+        return of(socket, SocketTable.SYSTEM);
+    }
+
+    static ReadBarrier of(Socket socket, SocketTable tables) {
         if (socket == null || !socket.isConnected() || !isLocal(socket.getInetAddress())) return NONE;
-        int local = socket.getLocalPort();
-        int server = socket.getPort();
-        for (Path table : new Path[]{ProcNetTcp.TCP4, ProcNetTcp.TCP6}) {
-            try {
-                // The server's end of the connection: local port = server port, remote = ours.
-                if (ProcNetTcp.find(table, server, local).isPresent()) return new ReadBarrier(table, local, server);
-            } catch (IOException | RuntimeException e) {
-                // Not readable here: try the other table, else observe nothing.
-            }
-        }
-        return NONE;
+        return new ReadBarrier(tables, socket.getLocalPort(), socket.getPort());
     }
 
-    /** True once the server's receive queue for this connection is empty; false if unknowable or too slow. */
-    boolean await(Duration bound) throws InterruptedException {
-        return poll(bound, e -> e.isEmpty() || e.get().unread() == 0);
+    /**
+     * True once a table read that began after {@code sinceNanos} ({@link System#nanoTime()}, at or
+     * after the last write returned) shows the server's receive queue for this connection empty
+     * (or the connection gone); false if unknowable or not within {@code bound}.
+     */
+    boolean await(long sinceNanos, Duration bound) throws InterruptedException {
+        return poll(sinceNanos, bound, e -> e.isEmpty() || e.get().unread() == 0);
     }
 
-    /** True once the server process has closed its end; false if unknowable or too slow. */
-    boolean awaitServerClosed(Duration bound) throws InterruptedException {
-        return poll(bound, Optional::isEmpty);
+    /**
+     * True once a table read that began after {@code sinceNanos} (at or after our end was closed)
+     * shows the server's end closed by its process; false if unknowable or too slow.
+     */
+    boolean awaitServerClosed(long sinceNanos, Duration bound) throws InterruptedException {
+        return poll(sinceNanos, bound, Optional::isEmpty);
     }
 
-    private boolean poll(Duration bound, java.util.function.Predicate<Optional<ProcNetTcp.Entry>> done)
+    private boolean poll(long sinceNanos, Duration bound, Predicate<Optional<ProcNetTcp.Entry>> done)
             throws InterruptedException {
         if (!observable) return false;
+        long since = sinceNanos;
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
-            Optional<ProcNetTcp.Entry> entry;
+            Optional<Optional<ProcNetTcp.Entry>> seen;
             try {
-                entry = ProcNetTcp.find(table, serverPort, localPort);
+                seen = look(since);
             } catch (IOException | RuntimeException e) {
                 observable = false;
                 return false;
             }
-            if (done.test(entry)) return true;
-            if (System.nanoTime() > deadline) return false;
-            Thread.sleep(0, (int) POLL_NANOS);
+            if (seen.isEmpty()) {
+                observable = false;
+                return false;
+            }
+            if (done.test(seen.get())) return true;
+            if (System.nanoTime() - deadline > 0) return false;
+            java.util.concurrent.locks.LockSupport.parkNanos(POLL_NANOS);
+            if (Thread.interrupted()) throw new InterruptedException();
+            since = System.nanoTime();
         }
+    }
+
+    /**
+     * The server's end as a read begun after {@code since} shows it (empty inside: gone), or empty
+     * outside when this connection has never been seen in any table (not observable).
+     */
+    private Optional<Optional<ProcNetTcp.Entry>> look(long since) throws IOException {
+        Path known = table;
+        if (known != null) return Optional.of(tables.since(known, since, serverPort, localPort).find(serverPort, localPort));
+        Path first = tables.tableFor(serverPort);
+        for (Path candidate : ordered(first)) {
+            Optional<ProcNetTcp.Entry> entry;
+            try {
+                entry = tables.since(candidate, since, serverPort, localPort).find(serverPort, localPort);
+            } catch (IOException e) {
+                continue; // this table is not readable here; the other may be
+            }
+            if (entry.isPresent()) {
+                table = candidate;
+                tables.remember(serverPort, candidate);
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Path[] ordered(Path first) {
+        if (first == null || first.equals(TABLES[0])) return TABLES;
+        return new Path[]{TABLES[1], TABLES[0]};
     }
 
     private static boolean isLocal(InetAddress address) {

@@ -50,6 +50,7 @@ final class Receiver {
             String raw = ((Inbound.Stanza) item).raw();
             MatchResult result = ctx.expectations.match(expected, ctx.bindings, raw);
             if (result instanceof MatchResult.Match m) {
+                ctx.clock.verdict(item.at());
                 ctx.bindings.record(m.captures());
                 return Optional.empty();
             }

@@ -17,10 +17,6 @@ import dev.scansion.script.ast.Step;
 
 /** One execution of one script: actors, steps in order, end-of-script disconnects, the result. */
 final class ScriptRun {
-    /** How long to wait for a local server to read a send before falling back to the pause. */
-    private static final Duration READ_BOUND = Duration.ofSeconds(2);
-    /** Once the server has read a send, a moment for it to finish handling the stanza. */
-    private static final Duration AFTER_READ_PAUSE = Duration.ofMillis(1);
     private final Script script;
     private final SessionFactory sessions;
     private final RunListener listener;
@@ -28,8 +24,9 @@ final class ScriptRun {
     private final StepContext ctx;
     private final Receiver receiver;
     private final WireTap tap;
-    private String lastSender;
-    private long lastSendNanos;
+    private final SendOrder order;
+    /** The index of the step being performed. */
+    private int current;
 
     ScriptRun(Script script, RunConfig config, SessionFactory sessions, RunListener listener,
               Expectations expectations, List<String> sourceLines) {
@@ -42,6 +39,7 @@ final class ScriptRun {
         this.ctx = new StepContext(config, expectations, bindings, script.file(), sourceLines);
         this.receiver = new Receiver(ctx);
         this.tap = listener::wire;
+        this.order = new SendOrder(config.settle(), config.connectTimeout());
     }
 
     ScriptResult run(Optional<java.nio.file.Path> path, List<Diagnostic> diagnostics) {
@@ -57,12 +55,14 @@ final class ScriptRun {
                     results.add(notRun(i + 1, step));
                     continue;
                 }
+                current = i;
                 StepResult r = runStep(i + 1, step);
                 results.add(r);
                 failure = r.failure();
             }
         } finally {
             disconnectAll();
+            order.close();
         }
         ScriptStatus status = failure.isEmpty() ? ScriptStatus.PASSED
                 : failure.get().kind().isError() ? ScriptStatus.ERROR : ScriptStatus.FAILED;
@@ -75,6 +75,7 @@ final class ScriptRun {
     private StepResult runStep(int number, Step step) {
         listener.stepStarted(script.file(), number, step.actor(), step.verb());
         long t0 = System.nanoTime();
+        ctx.clock.start();
         int mark = ctx.transcript.mark();
         StepOutcome outcome;
         try {
@@ -92,10 +93,10 @@ final class ScriptRun {
                     StepContext.RECENT));
             StepStatus status = withRecent.kind().isError() ? StepStatus.ERROR : StepStatus.FAILED;
             result = new StepResult(number, step.verb(), step.actor(), step.span(), status, took,
-                    Optional.of(withRecent), List.of());
+                    Optional.of(withRecent), List.of(), ctx.clock.timing());
         } else {
             result = new StepResult(number, step.verb(), step.actor(), step.span(), StepStatus.PASSED, took,
-                    Optional.empty(), ((StepOutcome.Passed) outcome).notes());
+                    Optional.empty(), ((StepOutcome.Passed) outcome).notes(), ctx.clock.timing());
         }
         listener.stepFinished(script.file(), result);
         return result;
@@ -144,7 +145,10 @@ final class ScriptRun {
             return new StepOutcome.Failed(ctx.failure(Failure.Kind.ALREADY_CONNECTED, actor.name()
                     + " is already connected", step));
         }
-        if (actor.live()) closeQuietly(actor);
+        if (actor.live()) {
+            closeQuietly(actor);
+            order.closed(actor.session);
+        }
         settle(actor.name());
         ConnectRequest request = ConnectRequests.of(actor.actor, ctx.config);
         try {
@@ -172,6 +176,7 @@ final class ScriptRun {
             }
         }
         settle(actor.name());
+        long writing = System.nanoTime();
         for (String xml : rendered) {
             Instant at = Instant.now();
             try {
@@ -182,9 +187,9 @@ final class ScriptRun {
                 return new StepOutcome.Failed(ctx.failure(kind, "sending failed: " + e.getMessage(), step));
             }
             ctx.transcript.sent(actor.name(), xml, at);
-            lastSender = actor.name();
-            lastSendNanos = System.nanoTime();
         }
+        ctx.clock.toSocket(System.nanoTime() - writing);
+        order.sent(actor.name(), actor.session, otherActsNext(actor.name()));
         return StepOutcome.Passed.plain();
     }
 
@@ -193,24 +198,26 @@ final class ScriptRun {
         Optional<Inbound> end = actor.session.ended();
         settle(actor.name());
         closeQuietly(actor);
+        order.closed(actor.session);
         return end.map(e -> StepOutcome.Passed.note("the server had already closed the stream: " + e.describe()))
                 .orElseGet(StepOutcome.Passed::plain);
     }
 
-    /**
-     * Sockets of different actors are independent: after one actor's send, make sure the server
-     * has read it before another actor's connection acts, so the script's order holds. When the
-     * server's reading cannot be observed, pause {@link RunConfig#settle()} instead.
-     */
     private void settle(String actor) throws InterruptedException {
-        if (lastSender == null || lastSender.equals(actor)) return;
-        ActorState sender = actors.get(lastSender);
-        boolean read = sender != null && sender.live() && sender.session.awaitServerRead(READ_BOUND);
-        long pause = read ? AFTER_READ_PAUSE.toNanos() : ctx.config.settle().toNanos();
-        long from = read ? System.nanoTime() : lastSendNanos;
-        long wait = from + pause - System.nanoTime();
-        if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        lastSender = null;
+        long t0 = System.nanoTime();
+        order.before(actor);
+        ctx.clock.ordering(System.nanoTime() - t0);
+    }
+
+    /** Whether the script's next step that acts (connects, sends, disconnects) is another actor's. */
+    private boolean otherActsNext(String actor) {
+        for (int i = current + 1; i < script.steps().size(); i++) {
+            Step next = script.steps().get(i);
+            if (next instanceof Step.Connect || next instanceof Step.Send || next instanceof Step.Disconnect) {
+                return !next.actor().equals(actor);
+            }
+        }
+        return false;
     }
 
     /** Graceful disconnect; the stanzas that arrived before it go to the transcript. */
@@ -222,15 +229,24 @@ final class ScriptRun {
         actor.disconnected = true;
     }
 
-    /** End of script: every actor still connected disconnects gracefully (language doc §4). */
+    /**
+     * End of script: every actor still connected disconnects gracefully (language doc §4); then the
+     * server's closes are awaited together (one table read usually answers for all).
+     */
     private void disconnectAll() {
         for (ActorState actor : actors.values()) {
             if (!actor.live()) continue;
             try {
                 closeQuietly(actor);
+                order.closed(actor.session);
             } catch (RuntimeException e) {
                 actor.disconnected = true;
             }
+        }
+        try {
+            order.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -14,7 +14,10 @@ final class SmackActorSession implements ActorSession {
     private final String fullJid;
     private final Duration writeTimeout;
     private final ReadBarrier barrier;
-    private boolean disconnected;
+    private volatile boolean disconnected;
+    /** When the last write returned, and when our end was closed ({@link System#nanoTime()}). */
+    private volatile long lastWriteNanos;
+    private volatile long closedNanos;
 
     SmackActorSession(CapturingConnection connection, StreamCapture capture, InboundBuffer buffer,
                       Duration writeTimeout, java.net.Socket socket) {
@@ -40,7 +43,9 @@ final class SmackActorSession implements ActorSession {
         long target = writer.written() + xml.length();
         try {
             connection.sendNonza(new RawElement(xml));
-            if (!writer.awaitFlushed(target, writeTimeout.toNanos())) {
+            boolean flushed = writer.awaitFlushed(target, writeTimeout.toNanos());
+            lastWriteNanos = System.nanoTime();
+            if (!flushed) {
                 Optional<Inbound> closed = buffer.terminal();
                 throw closed.isPresent() ? new SessionException(SessionException.Kind.CLOSED, closed.get().describe())
                         : new SessionException(SessionException.Kind.IO,
@@ -57,7 +62,7 @@ final class SmackActorSession implements ActorSession {
 
     @Override
     public boolean awaitServerRead(Duration bound) throws InterruptedException {
-        return !disconnected && buffer.terminal().isEmpty() && barrier.await(bound);
+        return !disconnected && buffer.terminal().isEmpty() && barrier.await(lastWriteNanos, bound);
     }
 
     @Override
@@ -93,7 +98,7 @@ final class SmackActorSession implements ActorSession {
             }
             if (connection.isConnected()) connection.instantShutdown();
         }
-        awaitServerDone();
+        closedNanos = System.nanoTime();
     }
 
     /**
@@ -101,11 +106,8 @@ final class SmackActorSession implements ActorSession {
      * with the session before the script goes on (servers may reset state when the last client
      * leaves, as Prosody's debug_reset does).
      */
-    private void awaitServerDone() {
-        try {
-            barrier.awaitServerClosed(writeTimeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Override
+    public boolean awaitServerClosed(Duration bound) throws InterruptedException {
+        return disconnected && barrier.awaitServerClosed(closedNanos, bound);
     }
 }

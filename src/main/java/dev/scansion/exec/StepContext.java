@@ -16,6 +16,7 @@ final class StepContext {
     final Expectations expectations;
     final RunBindings bindings;
     final Transcript transcript = new Transcript();
+    final StepClock clock = new StepClock();
     private final String file;
     private final List<String> sourceLines;
 

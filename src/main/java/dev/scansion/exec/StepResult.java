@@ -15,11 +15,18 @@ import dev.scansion.script.ast.SourceSpan;
  * @param span     where the action line is
  * @param duration how long it took (zero when not run)
  * @param notes    remarks that do not fail the step (e.g. "the server had already closed the stream")
+ * @param timing   where the duration went ({@link StepTiming#NONE} when not measured)
  */
 public record StepResult(int number, String verb, String actor, SourceSpan span, StepStatus status, Duration duration,
-                         Optional<Failure> failure, List<String> notes) {
+                         Optional<Failure> failure, List<String> notes, StepTiming timing) {
     public StepResult {
         notes = List.copyOf(notes);
+    }
+
+    /** A result without timing details. */
+    public StepResult(int number, String verb, String actor, SourceSpan span, StepStatus status, Duration duration,
+                      Optional<Failure> failure, List<String> notes) {
+        this(number, verb, actor, span, status, duration, failure, notes, StepTiming.NONE);
     }
 
     public enum StepStatus { PASSED, FAILED, ERROR, NOT_RUN }

@@ -99,6 +99,7 @@ final class StreamCapture implements ConnectionListener {
     }
 
     private void onIncoming(String element) {
+        Instant now = Instant.now(); // the arrival: before the -v tap prints anything
         String raw = element.strip();
         safeTap(Direction.RECEIVED, SaslRedactor.redact(raw));
         if (!armed) {
@@ -106,7 +107,6 @@ final class StreamCapture implements ConnectionListener {
             return;
         }
         if (!loginDone && isReplyToSmack(raw)) return;
-        Instant now = Instant.now();
         Optional<Inbound.StreamError> error = StreamErrors.parse(raw, streamPrefix, now);
         buffer.add(error.<Inbound>map(e -> e).orElseGet(() -> new Inbound.Stanza(raw, now)));
         if (error.isPresent() && closingByUs) streamErrorWhileClosing.run();

@@ -8,6 +8,7 @@ import dev.scansion.exec.RunListener;
 import dev.scansion.exec.RunResult;
 import dev.scansion.exec.ScriptResult;
 import dev.scansion.exec.StepResult;
+import dev.scansion.exec.StepTiming;
 import dev.scansion.script.Diagnostic;
 
 /**
@@ -56,7 +57,16 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
         String mark = step.status() == StepResult.StepStatus.PASSED ? style.green("ok") : style.red("FAILED");
         String notes = step.notes().isEmpty() ? "" : style.dim(" (" + String.join("; ", step.notes()) + ")");
         print(out, List.of("    " + mark + " " + step.span().line() + ": " + step.title() + " "
-                + style.dim(Text.seconds(step.duration())) + notes));
+                + style.dim(Text.seconds(step.duration()) + timing(step.timing())) + notes));
+    }
+
+    /** {@code " [order 3.2 ms, to socket 0.1 ms]"}: where a step's time went, when measured. */
+    private static String timing(StepTiming t) {
+        List<String> parts = new java.util.ArrayList<>();
+        t.ordering().filter(d -> !d.isZero()).ifPresent(d -> parts.add("order " + Text.millis(d)));
+        t.toSocket().ifPresent(d -> parts.add("to socket " + Text.millis(d)));
+        t.toVerdict().ifPresent(d -> parts.add("arrival to verdict " + Text.millis(d)));
+        return parts.isEmpty() ? "" : " [" + String.join(", ", parts) + "]";
     }
 
     @Override

@@ -108,11 +108,20 @@ public final class JsonReporter {
         w.field("column", s.span().column());
         w.field("status", lower(s.status()));
         w.field("durationMs", Times.millis(s.duration()));
+        millisOrNull(w, "orderingMs", s.timing().ordering());
+        millisOrNull(w, "toSocketMs", s.timing().toSocket());
+        millisOrNull(w, "toVerdictMs", s.timing().toVerdict());
         w.name("notes");
         strings(w, s.notes());
         w.name("failure");
         failure(w, s.failure().orElse(null), start);
         w.endObject();
+    }
+
+    private static void millisOrNull(JsonWriter w, String name, java.util.Optional<java.time.Duration> d) {
+        w.name(name);
+        if (d.isPresent()) w.value(Times.millis(d.get()));
+        else w.nullValue();
     }
 
     /** The verb as written, as an identifier: {@code receives: nothing} gives {@code receive_nothing}. */

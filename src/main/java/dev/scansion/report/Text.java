@@ -15,6 +15,12 @@ final class Text {
         return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
+    /** Milliseconds with a fraction: {@code 3.21 ms}, {@code 0.042 ms}. */
+    static String millis(Duration d) {
+        double ms = d.toNanos() / 1e6;
+        return String.format(Locale.ROOT, ms < 1 ? "%.3f ms" : ms < 10 ? "%.2f ms" : "%.1f ms", ms);
+    }
+
     /** At most {@code max} characters, with an ellipsis when cut. */
     static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";

@@ -361,4 +361,24 @@ class ScriptRunTest {
         assertEquals(ScriptStatus.PASSED, r.status());
         assertEquals(0, server.session("Romeo").readChecks);
     }
+
+    @Test
+    void stepsSayWhereTheirTimeWent() {
+        server.preload("Juliet", MSG_A);
+        ScriptResult r = run(romeo().actor("Juliet", "juliet@localhost").connects("Juliet")
+                .sends("Romeo", el("message")).sends("Juliet", el("presence"))
+                .receives("Juliet", el("message", "id", "a")).build());
+        assertEquals(ScriptStatus.PASSED, r.status());
+        StepTiming connect = r.steps().get(0).timing();
+        assertTrue(connect.toSocket().isEmpty() && connect.toVerdict().isEmpty(), connect.toString());
+        StepTiming romeoSends = r.steps().get(2).timing();
+        assertTrue(romeoSends.toSocket().isPresent() && romeoSends.toVerdict().isEmpty(), romeoSends.toString());
+        StepTiming julietSends = r.steps().get(3).timing();
+        assertTrue(julietSends.ordering().orElseThrow().toNanos() > 0,
+                "Juliet waited for the server to read Romeo's send, and the pause after it: " + julietSends);
+        StepTiming receive = r.steps().get(4).timing();
+        assertTrue(receive.toVerdict().isPresent() && receive.toSocket().isEmpty(), receive.toString());
+        assertTrue(receive.toVerdict().get().compareTo(r.steps().get(4).duration()) <= 0,
+                "the stanza was there before the step began, so its verdict time is within the step");
+    }
 }

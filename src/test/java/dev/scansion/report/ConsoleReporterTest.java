@@ -19,6 +19,7 @@ import dev.scansion.exec.RunResult;
 import dev.scansion.exec.ScriptResult;
 import dev.scansion.exec.ScriptResult.ScriptStatus;
 import dev.scansion.exec.StepResult;
+import dev.scansion.exec.StepTiming;
 import dev.scansion.exec.StepResult.StepStatus;
 import dev.scansion.exec.TranscriptEntry;
 import dev.scansion.match.Difference;
@@ -140,6 +141,22 @@ class ConsoleReporterTest {
         assertTrue(err.toString().contains("[Romeo] -> <presence/>"), err.toString());
         assertTrue(err.toString().contains("[Romeo] <- <message>\\n<body>hi</body></message>"), err.toString());
         assertTrue(out.toString().contains("ok 9: Romeo connects 12 ms (bound romeo@localhost/x)"), out.toString());
+    }
+
+    @Test
+    void verboseStepsSayWhereTheTimeWent() {
+        ConsoleReporter r = reporter(true, ConsoleStyle.PLAIN);
+        r.stepFinished("a.scs", new StepResult(2, "sends", "Juliet", SourceSpan.of("a.scs", 11, 1),
+                StepStatus.PASSED, Duration.ofMillis(3), Optional.empty(), List.of(),
+                new StepTiming(Optional.of(Duration.ofMicros(2_640)), Optional.of(Duration.ofMicros(41)),
+                        Optional.empty())));
+        r.stepFinished("a.scs", new StepResult(3, "receives", "Romeo", SourceSpan.of("a.scs", 14, 1),
+                StepStatus.PASSED, Duration.ofMillis(0), Optional.empty(), List.of(),
+                new StepTiming(Optional.empty(), Optional.empty(), Optional.of(Duration.ofMicros(187)))));
+        assertTrue(out.toString().contains("ok 11: Juliet sends 3 ms [order 2.64 ms, to socket 0.041 ms]"),
+                out.toString());
+        assertTrue(out.toString().contains("ok 14: Romeo receives 0 ms [arrival to verdict 0.187 ms]"),
+                out.toString());
     }
 
     @Test

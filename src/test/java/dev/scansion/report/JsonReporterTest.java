@@ -2,6 +2,7 @@ package dev.scansion.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
@@ -100,6 +101,12 @@ class JsonReporterTest {
         assertEquals("passed", first.get("status"));
         assertEquals(0, n(11).compareTo((BigDecimal) first.get("durationMs")));
         assertEquals(List.of("bound romeo@localhost/r"), first.get("notes"));
+        assertNull(first.get("orderingMs"));
+        assertTrue(first.containsKey("toSocketMs"), "timing fields are always there, null when not measured");
+        Map<String, Object> send = obj(steps.get(1));
+        assertEquals(0, new BigDecimal("0.25").compareTo((BigDecimal) send.get("orderingMs")));
+        assertEquals(0, new BigDecimal("0.04").compareTo((BigDecimal) send.get("toSocketMs")));
+        assertNull(send.get("toVerdictMs"));
         List<Object> transcript = list(s.get("transcript"));
         Map<String, Object> sent = obj(transcript.get(0));
         assertEquals("Romeo", sent.get("actor"));

@@ -12,6 +12,7 @@ import dev.scansion.exec.RunResult;
 import dev.scansion.exec.ScriptResult;
 import dev.scansion.exec.ScriptResult.ScriptStatus;
 import dev.scansion.exec.StepResult;
+import dev.scansion.exec.StepTiming;
 import dev.scansion.exec.StepResult.StepStatus;
 import dev.scansion.exec.TranscriptEntry;
 import dev.scansion.match.Difference;
@@ -38,7 +39,9 @@ final class ReportFixtures {
 
     static ScriptResult passed() {
         List<StepResult> steps = List.of(step(1, "connects", "Romeo", 10, StepStatus.PASSED, 11),
-                step(2, "sends", "Romeo", 12, StepStatus.PASSED, 1),
+                new StepResult(2, "sends", "Romeo", SourceSpan.of("specs/chat/hello.scs", 12, 1), StepStatus.PASSED,
+                        Duration.ofMillis(1), Optional.empty(), List.of(), new StepTiming(
+                        Optional.of(Duration.ofMicros(250)), Optional.of(Duration.ofMicros(40)), Optional.empty())),
                 step(3, "receives", "Romeo", 15, StepStatus.PASSED, 4),
                 step(4, "disconnects", "Romeo", 18, StepStatus.PASSED, 2));
         List<TranscriptEntry> transcript = List.of(

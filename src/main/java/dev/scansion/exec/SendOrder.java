@@ -1,0 +1,132 @@
+package dev.scansion.exec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Keeps the script's order across actors, whose connections are independent sockets:
+ * <ul>
+ * <li>after one actor's send, the server must have read it before another actor acts (connects,
+ * sends, disconnects). When that can be observed ({@link ActorSession#awaitServerRead}), wait for
+ * it, then {@link #AFTER_READ_PAUSE}; otherwise pause {@link RunConfig#settle()} after the send;</li>
+ * <li>after a disconnect, the server must have closed its end ({@link ActorSession#awaitServerClosed})
+ * before anyone acts again, and before the script ends (servers may reset state when the last
+ * client leaves).</li>
+ * </ul>
+ * Observing costs a kernel table read of milliseconds, so each wait starts in the background right
+ * after the send or disconnect and overlaps the steps in between (typically receives); by the
+ * time the next actor acts it is usually over. A send's wait starts only when the script says
+ * another actor acts next.
+ */
+final class SendOrder implements AutoCloseable {
+    /** How long to wait for a local server to read a send before falling back to the pause. */
+    static final Duration READ_BOUND = Duration.ofSeconds(2);
+    /** Once the server has read a send, a moment for it to finish handling the stanza. */
+    static final Duration AFTER_READ_PAUSE = Duration.ofMillis(1);
+
+    private final Duration settle;
+    private final Duration closeBound;
+    private String lastSender;
+    private ActorSession lastSession;
+    private long lastSendNanos;
+    /** The background wait for the last send: the nanoTime the server was seen to have read it, or -1. */
+    private Future<Long> pending;
+    /** Background waits for disconnected sessions to be closed by the server. */
+    private final List<Future<Boolean>> closing = new ArrayList<>();
+    private ExecutorService background;
+
+    SendOrder(Duration settle, Duration closeBound) {
+        this.settle = settle;
+        this.closeBound = closeBound;
+    }
+
+    /**
+     * {@code actor} has just sent on {@code session}; {@code otherActsNext} says whether the
+     * script's next acting step belongs to another actor (then the wait starts now).
+     */
+    void sent(String actor, ActorSession session, boolean otherActsNext) {
+        if (pending != null) pending.cancel(true);
+        pending = null;
+        lastSender = actor;
+        lastSession = session;
+        lastSendNanos = System.nanoTime();
+        if (otherActsNext) pending = background().submit(() -> readBy(session));
+    }
+
+    /** {@code session} has just been disconnected: the server's close is awaited before the next act. */
+    void closed(ActorSession session) {
+        closing.add(background().submit(() -> session.awaitServerClosed(closeBound)));
+    }
+
+    /** Before {@code actor} acts: closes pending, and the last send if another actor made it. */
+    void before(String actor) throws InterruptedException {
+        awaitClosing();
+        if (lastSender == null || lastSender.equals(actor)) return;
+        long observed = pending != null ? awaitRead() : readBy(lastSession);
+        long pause = observed >= 0 ? AFTER_READ_PAUSE.toNanos() : settle.toNanos();
+        pauseUntil((observed >= 0 ? observed : lastSendNanos) + pause);
+        lastSender = null;
+        lastSession = null;
+        pending = null;
+    }
+
+    /** The end of the script: every disconnected session closed by the server (bounded). */
+    void finish() throws InterruptedException {
+        awaitClosing();
+    }
+
+    private void awaitClosing() throws InterruptedException {
+        for (Future<Boolean> f : closing) {
+            try {
+                f.get(closeBound.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
+                // Not observable or too slow: go on, as without the wait.
+            }
+        }
+        closing.clear();
+    }
+
+    private long awaitRead() throws InterruptedException {
+        try {
+            return pending.get(READ_BOUND.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            return -1;
+        }
+    }
+
+    private static long readBy(ActorSession session) throws InterruptedException {
+        return session.awaitServerRead(READ_BOUND) ? System.nanoTime() : -1;
+    }
+
+    /** Sleeps until {@code deadline} (nanoTime), at sub-millisecond precision (Thread.sleep rounds up to 1 ms). */
+    private static void pauseUntil(long deadline) throws InterruptedException {
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) throw new InterruptedException();
+        }
+    }
+
+    private ExecutorService background() {
+        if (background == null) background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "scansion-order");
+            t.setDaemon(true);
+            return t;
+        });
+        return background;
+    }
+
+    /** Stops a wait still running (the script ended first). */
+    @Override
+    public void close() {
+        if (background != null) background.shutdownNow();
+    }
+}

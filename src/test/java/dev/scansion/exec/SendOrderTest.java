@@ -1,0 +1,158 @@
+package dev.scansion.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class SendOrderTest {
+    /** A session whose server "reads" only when the test says so. */
+    private static final class Gate implements ActorSession {
+        final CountDownLatch asked = new CountDownLatch(1);
+        final CountDownLatch read = new CountDownLatch(1);
+        final AtomicInteger checks = new AtomicInteger();
+        final CountDownLatch serverClosed = new CountDownLatch(1);
+        final AtomicInteger closeChecks = new AtomicInteger();
+
+        @Override
+        public boolean awaitServerClosed(Duration bound) throws InterruptedException {
+            closeChecks.incrementAndGet();
+            return serverClosed.await(bound.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public boolean awaitServerRead(Duration bound) throws InterruptedException {
+            checks.incrementAndGet();
+            asked.countDown();
+            return read.await(bound.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public String fullJid() {
+            return "romeo@localhost/r";
+        }
+
+        @Override
+        public void send(String xml) {
+        }
+
+        @Override
+        public Optional<Inbound> next(Duration timeout) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Inbound> drain() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Inbound> ended() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void disconnect() {
+        }
+    }
+
+    @Test
+    void theWaitStartsRightAfterTheSendWhenAnotherActorActsNext() throws Exception {
+        Gate romeo = new Gate();
+        try (SendOrder order = new SendOrder(Duration.ofSeconds(30), Duration.ofSeconds(5))) {
+            order.sent("Romeo", romeo, true);
+            assertTrue(romeo.asked.await(10, TimeUnit.SECONDS), "asked in the background, before Juliet acts");
+            AtomicBoolean through = new AtomicBoolean();
+            Thread juliet = new Thread(() -> {
+                try {
+                    order.before("Juliet");
+                    through.set(true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            juliet.start();
+            juliet.join(300);
+            assertFalse(through.get(), "Juliet waits while the server has not read Romeo's send");
+            romeo.read.countDown();
+            juliet.join(10_000);
+            assertTrue(through.get());
+            assertEquals(1, romeo.checks.get(), "one wait, shared by the background and Juliet");
+        }
+    }
+
+    @Test
+    void noWaitWhenTheSameActorActsNextOrNobodyDoes() throws Exception {
+        Gate romeo = new Gate();
+        romeo.read.countDown();
+        try (SendOrder order = new SendOrder(Duration.ofSeconds(30), Duration.ofSeconds(5))) {
+            order.sent("Romeo", romeo, false);
+            order.before("Romeo");
+            assertEquals(0, romeo.checks.get());
+        }
+    }
+
+    @Test
+    void anUnplannedOtherActorStillWaits() throws Exception {
+        Gate romeo = new Gate();
+        romeo.read.countDown();
+        try (SendOrder order = new SendOrder(Duration.ofSeconds(30), Duration.ofSeconds(5))) {
+            order.sent("Romeo", romeo, false);
+            order.before("Juliet");
+            assertEquals(1, romeo.checks.get(), "checked at Juliet's step");
+        }
+    }
+
+    @Test
+    void afterADisconnectTheNextActAndTheEndWaitForTheServerToClose() throws Exception {
+        Gate romeo = new Gate();
+        Gate juliet = new Gate();
+        try (SendOrder order = new SendOrder(Duration.ofSeconds(30), Duration.ofSeconds(20))) {
+            order.closed(romeo);
+            AtomicBoolean through = new AtomicBoolean();
+            Thread next = new Thread(() -> {
+                try {
+                    order.before("Juliet");
+                    through.set(true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            next.start();
+            next.join(300);
+            assertFalse(through.get(), "the next act waits for Romeo's close");
+            romeo.serverClosed.countDown();
+            next.join(10_000);
+            assertTrue(through.get());
+
+            order.closed(juliet);
+            Thread end = new Thread(() -> {
+                try {
+                    order.finish();
+                    through.set(false);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            end.start();
+            end.join(300);
+            assertTrue(through.get(), "the end waits for Juliet's close");
+            juliet.serverClosed.countDown();
+            end.join(10_000);
+            assertFalse(through.get());
+            assertEquals(1, romeo.closeChecks.get());
+            assertEquals(1, juliet.closeChecks.get());
+        }
+    }
+}
