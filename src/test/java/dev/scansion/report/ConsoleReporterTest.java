@@ -148,11 +148,11 @@ class ConsoleReporterTest {
         ConsoleReporter r = reporter(true, ConsoleStyle.PLAIN);
         r.stepFinished("a.scs", new StepResult(2, "sends", "Juliet", SourceSpan.of("a.scs", 11, 1),
                 StepStatus.PASSED, Duration.ofMillis(3), Optional.empty(), List.of(),
-                new StepTiming(Optional.of(Duration.ofMicros(2_640)), Optional.of(Duration.ofMicros(41)),
+                new StepTiming(Optional.of(Duration.ofNanos(2_640_000)), Optional.of(Duration.ofNanos(41_000)),
                         Optional.empty())));
         r.stepFinished("a.scs", new StepResult(3, "receives", "Romeo", SourceSpan.of("a.scs", 14, 1),
                 StepStatus.PASSED, Duration.ofMillis(0), Optional.empty(), List.of(),
-                new StepTiming(Optional.empty(), Optional.empty(), Optional.of(Duration.ofMicros(187)))));
+                new StepTiming(Optional.empty(), Optional.empty(), Optional.of(Duration.ofNanos(187_000)))));
         assertTrue(out.toString().contains("ok 11: Juliet sends 3 ms [order 2.64 ms, to socket 0.041 ms]"),
                 out.toString());
         assertTrue(out.toString().contains("ok 14: Romeo receives 0 ms [arrival to verdict 0.187 ms]"),

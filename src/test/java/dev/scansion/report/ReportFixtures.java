@@ -41,7 +41,7 @@ final class ReportFixtures {
         List<StepResult> steps = List.of(step(1, "connects", "Romeo", 10, StepStatus.PASSED, 11),
                 new StepResult(2, "sends", "Romeo", SourceSpan.of("specs/chat/hello.scs", 12, 1), StepStatus.PASSED,
                         Duration.ofMillis(1), Optional.empty(), List.of(), new StepTiming(
-                        Optional.of(Duration.ofMicros(250)), Optional.of(Duration.ofMicros(40)), Optional.empty())),
+                        Optional.of(Duration.ofNanos(250_000)), Optional.of(Duration.ofNanos(40_000)), Optional.empty())),
                 step(3, "receives", "Romeo", 15, StepStatus.PASSED, 4),
                 step(4, "disconnects", "Romeo", 18, StepStatus.PASSED, 2));
         List<TranscriptEntry> transcript = List.of(
