@@ -124,7 +124,7 @@ public final class SecretMask {
 
     private StepResult apply(StepResult s) {
         return new StepResult(s.number(), s.verb(), s.actor(), s.span(), s.status(), s.duration(),
-                s.failure().map(this::apply), s.notes().stream().map(this::apply).toList());
+                s.failure().map(this::apply), s.notes().stream().map(this::apply).toList(), s.timing());
     }
 
     private Failure apply(Failure f) {

@@ -39,6 +39,13 @@ class SecretMaskTest {
     }
 
     @Test
+    void maskingKeepsTheStepTiming() {
+        ScriptResult r = ReportFixtures.passed();
+        ScriptResult masked = SecretMask.of(List.of("hello")).apply(r);
+        assertEquals(r.steps().get(1).timing(), masked.steps().get(1).timing());
+    }
+
+    @Test
     void noSecretsChangesNothing() {
         ScriptResult r = ReportFixtures.failed();
         assertSame(r, SecretMask.NONE.apply(r));
