@@ -70,6 +70,10 @@ final class SendOrder implements AutoCloseable {
     /** Before {@code actor} acts: closes pending, and the last send if another actor made it. */
     void before(String actor) throws InterruptedException {
         awaitClosing();
+        awaitLastSend(actor);
+    }
+
+    private void awaitLastSend(String actor) throws InterruptedException {
         if (lastSender == null || lastSender.equals(actor)) return;
         long observed = pending != null ? awaitRead() : readBy(lastSession);
         long pause = observed >= 0 ? AFTER_READ_PAUSE.toNanos() : settle.toNanos();

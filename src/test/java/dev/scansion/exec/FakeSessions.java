@@ -105,6 +105,15 @@ final class FakeSessions implements SessionFactory {
             return true;
         }
 
+        /** How often the runner waited for the server to close this session. */
+        volatile int closeChecks;
+
+        @Override
+        public boolean awaitServerClosed(Duration bound) {
+            closeChecks++;
+            return true;
+        }
+
         @Override
         public Optional<Inbound> next(Duration timeout) throws InterruptedException {
             return buffer.next(timeout);

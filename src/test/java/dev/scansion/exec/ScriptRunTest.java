@@ -381,4 +381,22 @@ class ScriptRunTest {
         assertTrue(receive.toVerdict().get().compareTo(r.steps().get(4).duration()) <= 0,
                 "the stanza was there before the step began, so its verdict time is within the step");
     }
+
+    @Test
+    void finalDisconnectsDoNotWaitForEachOtherButTheEndWaitsForAll() {
+        ScriptResult r = run(romeo().actor("Juliet", "juliet@localhost").connects("Juliet")
+                .sends("Romeo", el("message")).disconnects("Juliet").disconnects("Romeo").build());
+        assertEquals(ScriptStatus.PASSED, r.status());
+        assertEquals(0, server.session("Romeo").readChecks, "nothing after could observe the order");
+        assertEquals(1, server.session("Juliet").closeChecks);
+        assertEquals(1, server.session("Romeo").closeChecks);
+    }
+
+    @Test
+    void aDisconnectBeforeMoreStepsWaitsForTheOtherActorsSend() {
+        ScriptResult r = run(romeo().actor("Juliet", "juliet@localhost").connects("Juliet")
+                .sends("Romeo", el("message")).disconnects("Juliet").receivesNothing("Romeo").build());
+        assertEquals(ScriptStatus.PASSED, r.status());
+        assertEquals(1, server.session("Romeo").readChecks);
+    }
 }
