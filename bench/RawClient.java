@@ -6,6 +6,10 @@
 //
 //   java bench/RawClient.java PORT ping N      one connection, N ping round-trips
 //   java bench/RawClient.java PORT suite N     N times the suite script's exchanges (3 connections)
+//   java bench/RawClient.java PORT ping N steps  also prints, on a second line, the per-step
+//                                              split the runner reports in its JSON: median and
+//                                              p90 of send-to-socket (write + flush) and of
+//                                              arrival-to-match, in microseconds
 //
 // Prints the wall time of the work (after JVM start) in ms on stdout.
 import java.io.*;
@@ -21,6 +25,8 @@ public class RawClient {
         final StringBuilder buf = new StringBuilder();
         int cursor;
         String fullJid;
+        final java.util.List<Long> writeNanos = new java.util.ArrayList<>();
+        final java.util.List<Long> matchNanos = new java.util.ArrayList<>();
 
         Conn(int port, String user) throws IOException {
             socket = new Socket();
@@ -47,20 +53,25 @@ public class RawClient {
         }
 
         void send(String xml) throws IOException {
+            long t0 = System.nanoTime();
             out.write(xml.getBytes(StandardCharsets.UTF_8));
             out.flush();
+            writeNanos.add(System.nanoTime() - t0);
         }
 
         /** Waits until {@code needle} appears after the cursor; moves the cursor past it. */
         void expect(String needle) throws IOException {
             byte[] chunk = new byte[16384];
+            long from = System.nanoTime(); // the step's start, or the arrival of the last bytes read
             while (true) {
                 int at = buf.indexOf(needle, cursor);
                 if (at >= 0) {
                     cursor = at + needle.length();
+                    matchNanos.add(System.nanoTime() - from);
                     return;
                 }
                 int n = in.read(chunk);
+                from = System.nanoTime();
                 if (n < 0) throw new EOFException("closed while waiting for " + needle);
                 buf.append(new String(chunk, 0, n, StandardCharsets.UTF_8));
             }
@@ -73,13 +84,22 @@ public class RawClient {
         }
     }
 
-    static void ping(int port, int n) throws IOException {
+    static Conn ping(int port, int n) throws IOException {
         try (Conn p = new Conn(port, "rawping")) {
+            p.writeNanos.clear();
+            p.matchNanos.clear();
             for (int k = 0; k < n; k++) {
                 p.send("<iq type='get' id='p" + k + "' to='localhost'><ping xmlns='urn:xmpp:ping'/></iq>");
                 p.expect("id='p" + k + "'");
             }
+            return p;
         }
+    }
+
+    static String quantiles(java.util.List<Long> nanos) {
+        java.util.List<Long> s = new java.util.ArrayList<>(nanos.subList(0, nanos.size() - 1)); // not the close
+        java.util.Collections.sort(s);
+        return String.format("%.1f %.1f", s.get(s.size() / 2) / 1e3, s.get((int) (s.size() * 0.9)) / 1e3);
     }
 
     static void suiteScript(int port, int i) throws IOException {
@@ -114,11 +134,15 @@ public class RawClient {
         int port = Integer.parseInt(args[0]);
         int n = Integer.parseInt(args[2]);
         long t0 = System.nanoTime();
+        Conn pinged = null;
         switch (args[1]) {
-            case "ping" -> ping(port, n);
+            case "ping" -> pinged = ping(port, n);
             case "suite" -> { for (int i = 0; i < n; i++) suiteScript(port, i); }
             default -> throw new IllegalArgumentException("mode: ping | suite");
         }
         System.out.printf("%.1f%n", (System.nanoTime() - t0) / 1e6);
+        if (pinged != null && args.length > 3 && args[3].equals("steps")) {
+            System.out.println(quantiles(pinged.writeNanos) + " " + quantiles(pinged.matchNanos));
+        }
     }
 }

@@ -2,7 +2,7 @@
 """Where the steps' time goes, from a `scansion run --json FILE` report: per verb, the step
 durations, and the timing fields (docs/reports.md): orderingMs (waiting for cross-actor
 order), toSocketMs (sends: writing to the socket), toVerdictMs (receives: stanza arrival,
-or step start, to verdict). The first script is left out (JVM warm-up).
+or step start, to verdict). The first script is left out (JVM warm-up) when there are several.
 
     bench/step-timing.py REPORT.json"""
 import json
@@ -23,7 +23,7 @@ def line(name, values):
 
 
 report = json.load(open(sys.argv[1]))
-scripts = report["scripts"][1:]
+scripts = report["scripts"][1:] if len(report["scripts"]) > 1 else report["scripts"]
 by = {}
 for s in scripts:
     for st in s["steps"]:
@@ -34,7 +34,7 @@ for s in scripts:
         for f in ("orderingMs", "toSocketMs", "toVerdictMs"):
             if st.get(f) is not None:
                 by.setdefault((v, f), []).append(float(st[f]))
-print(f"{len(scripts)} scripts (the first left out)")
+print(f"{len(scripts)} scripts" + (" (the first left out)" if len(report["scripts"]) > 1 else ""))
 for verb in ("connects", "sends", "receives", "receives: nothing", "disconnects"):
     for f in ("step", "orderingMs", "toSocketMs", "toVerdictMs"):
         line(f"{verb} {'' if f == 'step' else f}", by.get((verb, f), []))
