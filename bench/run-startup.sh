@@ -26,7 +26,7 @@
 #                                        one room (bench/gen-suite.py muc), the same way
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
+cd "$root" || exit 2
 mode=startup
 if [ "${1:-}" = suite ]; then mode=suite; shift; fi
 runs=${1:-15}
@@ -140,7 +140,7 @@ else
     bench/gen-suite.py muc "$tmp/muc" "$MUC"
     dirs+=("$tmp/muc"); names+=("muc $MUC actors, full tiers" "muc $MUC actors, C1 only")
   fi
-  for r in $(seq "$runs"); do
+  for _ in $(seq "$runs"); do
     for d in "${!dirs[@]}"; do
       for i in 0 1; do
         tools/with-server prosody -- "$tmp/suite.sh" "$tmp" "${dirs[$d]}" "$i" $((2 * d + i)) 2> >(quiet)
