@@ -62,10 +62,11 @@ final class RunCommand implements Callable<Integer> {
     boolean strictCaptures;
 
     @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "10ms", converter = DurationConverter.class,
-            description = "After one actor sends, before another actor's connection acts, the runner makes "
-                    + "sure the server has read the send (on Linux, for a server on this machine, from the "
-                    + "kernel's socket table); where it cannot see that, it pauses this long "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "After one actor sends, how long before another actor's connection acts, so that "
+                    + "the server handles the two in the script's order. For a server on this machine (Linux) "
+                    + "counted from when the server has read the send (kernel socket table), else from the "
+                    + "send. Against Prosody, whose one event loop handles each read to the end, 1 ms after "
+                    + "the read is enough and at most that is used (default: ${DEFAULT-VALUE}).")
     Duration settle;
 
     @Override

@@ -29,6 +29,17 @@ public interface ActorSession {
         return false;
     }
 
+    /**
+     * Whether the server handles what it has read from a connection to the end before it reads
+     * another one (one event loop, as Prosody's): then, once it was seen to have read a send, a
+     * moment is enough before another actor acts. Servers that handle sessions concurrently
+     * (ejabberd: a process per session, which archives and routes after reading) get the whole
+     * {@link RunConfig#settle()}.
+     */
+    default boolean serverHandlesReadsInOrder() {
+        return false;
+    }
+
     /** The next inbound item (see {@link InboundBuffer#next}), waiting at most {@code timeout}. */
     Optional<Inbound> next(Duration timeout) throws InterruptedException;
 

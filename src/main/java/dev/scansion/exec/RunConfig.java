@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param nothingWait    the quiet window of {@code receives: nothing} (default 500 ms)
  * @param connectTimeout bound on TCP connect and on each stage of stream negotiation, and on
  *                       waiting for the server's closing tag at disconnect (default 10 s)
- * @param settle         after an actor's send, the pause before another actor's connection
- *                       acts, so the server sees the script's order, used when the runner cannot
- *                       observe the server reading the send (see {@code ReadBarrier}; default 10 ms)
+ * @param settle         after an actor's send, how long before another actor's connection acts, so
+ *                       the server handles them in the script's order: from when a local server
+ *                       has read the send, else from the send; at most 1 ms after the read for a
+ *                       server that handles reads in order (see {@code SendOrder}; default 10 ms)
  * @param receiveMode    skip (default) or next
  * @param tls            TLS policy and trust
  * @param strictCaptures later occurrences of a capture name must equal the first value

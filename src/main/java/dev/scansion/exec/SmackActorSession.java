@@ -8,6 +8,7 @@ import org.jivesoftware.smack.SmackException;
 
 /** An {@link ActorSession} over a logged-in {@link CapturingConnection}. */
 final class SmackActorSession implements ActorSession {
+    private static final String PROSODY_CAPS_NODE = "http://prosody.im";
     private final CapturingConnection connection;
     private final StreamCapture capture;
     private final InboundBuffer buffer;
@@ -63,6 +64,12 @@ final class SmackActorSession implements ActorSession {
     @Override
     public boolean awaitServerRead(Duration bound) throws InterruptedException {
         return !disconnected && buffer.terminal().isEmpty() && barrier.await(lastWriteNanos, bound);
+    }
+
+    /** Prosody announces itself in its stream features' caps node; its single event loop handles each read to the end. */
+    @Override
+    public boolean serverHandlesReadsInOrder() {
+        return PROSODY_CAPS_NODE.equals(capture.serverCapsNode());
     }
 
     @Override

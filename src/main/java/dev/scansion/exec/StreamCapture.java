@@ -21,6 +21,9 @@ import org.jxmpp.xml.splitter.XmppXmlSplitter;
  */
 final class StreamCapture implements ConnectionListener {
     private static final Pattern IQ_ID = Pattern.compile("<iq\\b[^>]*?\\bid=(['\"])(.*?)\\1");
+    /** The entity-capabilities node a server may announce in its stream features (XEP-0115 §6.3). */
+    private static final Pattern CAPS_NODE = Pattern.compile(
+            "<c\\b(?=[^>]*\\bxmlns=(['\"])http://jabber\\.org/protocol/caps\\1)[^>]*?\\bnode=(['\"])(.*?)\\2");
 
     private final String actor;
     private final WireTap tap;
@@ -31,6 +34,7 @@ final class StreamCapture implements ConnectionListener {
     private volatile boolean loginDone;
     private volatile boolean closingByUs;
     private volatile String streamPrefix = "stream";
+    private volatile String serverCapsNode = "";
     private volatile TrackingWriter writer;
     private volatile Runnable streamErrorWhileClosing = () -> {
     };
@@ -56,6 +60,11 @@ final class StreamCapture implements ConnectionListener {
 
     TrackingWriter writer() {
         return writer;
+    }
+
+    /** The caps node the server announced in its stream features (e.g. {@code http://prosody.im}), or "". */
+    String serverCapsNode() {
+        return serverCapsNode;
     }
 
     void loginDone() {
@@ -103,6 +112,10 @@ final class StreamCapture implements ConnectionListener {
         String raw = element.strip();
         safeTap(Direction.RECEIVED, SaslRedactor.redact(raw));
         if (!armed) {
+            if (raw.contains("http://jabber.org/protocol/caps")) {
+                Matcher caps = CAPS_NODE.matcher(raw);
+                if (caps.find()) serverCapsNode = caps.group(3);
+            }
             armed = raw.startsWith("<iq") && raw.contains("urn:ietf:params:xml:ns:xmpp-bind");
             return;
         }

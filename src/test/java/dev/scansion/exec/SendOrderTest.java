@@ -23,6 +23,13 @@ class SendOrderTest {
         final CountDownLatch read = new CountDownLatch(1);
         final AtomicInteger checks = new AtomicInteger();
         final CountDownLatch serverClosed = new CountDownLatch(1);
+        /** As Prosody: a moment after the read suffices (the other tests are about the read itself). */
+        boolean inOrder = true;
+
+        @Override
+        public boolean serverHandlesReadsInOrder() {
+            return inOrder;
+        }
         final AtomicInteger closeChecks = new AtomicInteger();
 
         @Override
@@ -153,6 +160,34 @@ class SendOrderTest {
             assertFalse(through.get());
             assertEquals(1, romeo.closeChecks.get());
             assertEquals(1, juliet.closeChecks.get());
+        }
+    }
+
+    @Test
+    void afterTheReadAnInOrderServerGetsAMomentOthersTheWholeSettle() throws Exception {
+        Gate prosody = new Gate();
+        prosody.read.countDown();
+        try (SendOrder order = new SendOrder(Duration.ofSeconds(60), Duration.ofSeconds(5))) {
+            order.sent("Romeo", prosody, true);
+            order.before("Juliet"); // would take a minute with the whole settle
+        }
+        Gate other = new Gate();
+        other.inOrder = false;
+        other.read.countDown();
+        try (SendOrder order = new SendOrder(Duration.ofSeconds(60), Duration.ofSeconds(5))) {
+            order.sent("Romeo", other, true);
+            Thread juliet = new Thread(() -> {
+                try {
+                    order.before("Juliet");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            juliet.start();
+            juliet.join(500);
+            assertTrue(juliet.isAlive(), "still within the settle after the read");
+            juliet.interrupt();
+            juliet.join(10_000);
         }
     }
 }

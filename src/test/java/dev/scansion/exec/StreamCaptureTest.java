@@ -113,4 +113,21 @@ class StreamCaptureTest {
         assertTrue(w.awaitFlushed(11, Duration.ofMillis(10).toNanos()));
         assertTrue(trace.contains("SENT <presence/>"), trace.toString());
     }
+
+    @Test
+    void theServersCapsNodeComesFromItsStreamFeatures() throws Exception {
+        String withCaps = NEGOTIATION.replace("<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/></stream:features>",
+                "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/><c xmlns='http://jabber.org/protocol/caps' "
+                        + "hash='sha-1' node='http://prosody.im' ver='x'/></stream:features>");
+        capture.loginDone();
+        readThrough(withCaps + "<message><c xmlns='http://jabber.org/protocol/caps' node='http://other'/></message>");
+        assertEquals("http://prosody.im", capture.serverCapsNode(), "from the features, not from later stanzas");
+    }
+
+    @Test
+    void noCapsNodeWhenTheServerAnnouncesNone() throws Exception {
+        capture.loginDone();
+        readThrough(NEGOTIATION + "<message><c xmlns='http://jabber.org/protocol/caps' node='http://other'/></message>");
+        assertEquals("", capture.serverCapsNode());
+    }
 }
