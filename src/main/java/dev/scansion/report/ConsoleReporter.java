@@ -63,7 +63,8 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
     /** {@code " [order 3.2 ms, to socket 0.1 ms]"}: where a step's time went, when measured. */
     private static String timing(StepTiming t) {
         List<String> parts = new java.util.ArrayList<>();
-        t.ordering().filter(d -> !d.isZero()).ifPresent(d -> parts.add("order " + Text.millis(d)));
+        // Below 10 µs there was nothing to wait for: only the bookkeeping was timed.
+        t.ordering().filter(d -> d.toNanos() >= 10_000).ifPresent(d -> parts.add("order " + Text.millis(d)));
         t.toSocket().ifPresent(d -> parts.add("to socket " + Text.millis(d)));
         t.toVerdict().ifPresent(d -> parts.add("arrival to verdict " + Text.millis(d)));
         return parts.isEmpty() ? "" : " [" + String.join(", ", parts) + "]";

@@ -157,6 +157,12 @@ class ConsoleReporterTest {
                 out.toString());
         assertTrue(out.toString().contains("ok 14: Romeo receives 0 ms [arrival to verdict 0.187 ms]"),
                 out.toString());
+        r.stepFinished("a.scs", new StepResult(4, "connects", "Juliet", SourceSpan.of("a.scs", 16, 1),
+                StepStatus.PASSED, Duration.ofMillis(5), Optional.empty(), List.of(),
+                new StepTiming(Optional.of(Duration.ofNanos(2_000)), Optional.empty(), Optional.empty())));
+        assertTrue(out.toString().contains("ok 16: Juliet connects 5 ms\n")
+                || out.toString().contains("ok 16: Juliet connects 5 ms" + System.lineSeparator()),
+                "no order note when nothing was waited for: " + out);
     }
 
     @Test
