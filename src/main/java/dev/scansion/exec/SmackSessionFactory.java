@@ -132,6 +132,8 @@ public final class SmackSessionFactory implements SessionFactory {
             b.setHostnameVerifier((host, session) -> true);
         } else if (tls.trustCert().isPresent()) {
             b.setCustomX509TrustManager(TlsTrust.trusting(tls.trustCert().get()));
+        } else {
+            b.setCustomX509TrustManager(TlsTrust.systemDefault());
         }
         return b.build();
     }
