@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -80,6 +81,8 @@ final class ReadBarrier {
             Optional<Optional<ProcNetTcp.Entry>> seen;
             try {
                 seen = look(since);
+            } catch (ClosedByInterruptException e) {
+                throw new InterruptedException("interrupted while reading the socket table");
             } catch (IOException | RuntimeException e) {
                 observable = false;
                 return false;
@@ -108,6 +111,8 @@ final class ReadBarrier {
             Optional<ProcNetTcp.Entry> entry;
             try {
                 entry = tables.since(candidate, since, serverPort, localPort).find(serverPort, localPort);
+            } catch (ClosedByInterruptException e) {
+                throw e;
             } catch (IOException e) {
                 continue; // this table is not readable here; the other may be
             }

@@ -92,4 +92,35 @@ class ReadBarrierTest {
         assertFalse(ReadBarrier.of(null, tables).awaitServerClosed(0, SHORT));
         assertEquals(0, tables.reads());
     }
+
+    @Test
+    void anInterruptedWaitStaysObservable() throws Exception {
+        assumeTrue(Files.isReadable(ProcNetTcp.TCP4) && Files.isReadable(ProcNetTcp.TCP6), "Linux /proc");
+        SocketTable tables = new SocketTable();
+        try (ServerSocket listener = new ServerSocket()) {
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+                 Socket server = listener.accept()) {
+                ReadBarrier barrier = ReadBarrier.of(client, tables);
+                client.getOutputStream().write(new byte[10]);
+                client.getOutputStream().flush();
+                Thread waiter = new Thread(() -> {
+                    try {
+                        barrier.await(System.nanoTime(), LONG);
+                    } catch (InterruptedException expected) {
+                        // the point of the test
+                    }
+                });
+                waiter.start();
+                Thread.sleep(50);
+                for (int i = 0; i < 20 && waiter.isAlive(); i++) {
+                    waiter.interrupt(); // lands in a table read or in the pause between reads
+                    waiter.join(100);
+                }
+                assertFalse(waiter.isAlive());
+                assertEquals(10, server.getInputStream().readNBytes(10).length);
+                assertTrue(barrier.await(System.nanoTime(), LONG), "still observing after the interrupt");
+            }
+        }
+    }
 }
