@@ -91,10 +91,11 @@ final class ProcNetTcp {
                     n = buffer.position();
                 }
                 if (n <= 0) break;
-                parse(buffer.array(), header ? nextLine(buffer.array(), 0, n) : 0, n, open);
+                int headerEnd = header ? nextLine(buffer.array(), 0, n) : 0;
+                int longest = Math.max(parse(buffer.array(), headerEnd, n, open), headerEnd);
                 header = false;
                 if (looking && open.containsKey(wanted)) return new Snapshot(table, started, open, false);
-                if (PAGE - n > 2 * longestLine(buffer.array(), 0, n)) break;
+                if (PAGE - n > 2 * Math.max(longest, 256)) break;
             }
         }
         return new Snapshot(table, started, open, true);
@@ -107,10 +108,13 @@ final class ProcNetTcp {
         return open;
     }
 
-    private static void parse(byte[] data, int from, int length, Map<Integer, Entry> open) {
+    /** Adds the open sockets of these lines to {@code open}; returns the longest line's length. */
+    private static int parse(byte[] data, int from, int length, Map<Integer, Entry> open) {
+        int longest = 0;
         int line = from;
         while (line < length) {
             int end = nextLine(data, line, length);
+            longest = Math.max(longest, end - line);
             Cursor c = new Cursor(data, line, end);
             c.field(); // "sl:"
             int local = c.port();
@@ -122,6 +126,7 @@ final class ProcNetTcp {
             if (c.ok && e.open()) open.putIfAbsent(key(local, remote), e);
             line = end;
         }
+        return longest;
     }
 
     private static int key(int localPort, int remotePort) {
@@ -134,16 +139,6 @@ final class ProcNetTcp {
         return Math.min(i + 1, length);
     }
 
-    private static int longestLine(byte[] data, int from, int to) {
-        int longest = 0;
-        for (int start = from, i = from; i < to; i++) {
-            if (data[i] == '\n') {
-                longest = Math.max(longest, i + 1 - start);
-                start = i + 1;
-            }
-        }
-        return Math.max(longest, 256);
-    }
 
     /** Reads more into a full buffer (growing it) until the data ends with a whole line or the file ends. */
     private static ByteBuffer completeLines(FileChannel channel, ByteBuffer full) throws IOException {
