@@ -60,15 +60,6 @@ final class ProcNetTcp {
     }
 
     /**
-     * Reads all of {@code table} once.
-     *
-     * @throws IOException when the table cannot be read (not Linux, restricted /proc)
-     */
-    static Snapshot read(Path table) throws IOException {
-        return read(table, -1, -1);
-    }
-
-    /**
      * Reads {@code table} until the open socket with these ports shows up (all of it when it does
      * not; negative ports: all of it).
      *

@@ -27,6 +27,8 @@ final class ScriptRun {
     private final SendOrder order;
     /** The index of the step being performed. */
     private int current;
+    /** Where the script's closing run of disconnects begins (the number of steps when there is none). */
+    private final int finalDisconnects;
 
     ScriptRun(Script script, RunConfig config, SessionFactory sessions, RunListener listener,
               Expectations expectations, List<String> sourceLines) {
@@ -40,6 +42,9 @@ final class ScriptRun {
         this.receiver = new Receiver(ctx);
         this.tap = listener::wire;
         this.order = new SendOrder(config.settle(), config.connectTimeout());
+        int first = script.steps().size();
+        while (first > 0 && script.steps().get(first - 1) instanceof Step.Disconnect) first--;
+        this.finalDisconnects = first;
     }
 
     ScriptResult run(Optional<java.nio.file.Path> path, List<Diagnostic> diagnostics) {
@@ -198,7 +203,7 @@ final class ScriptRun {
         Optional<Inbound> end = actor.session.ended();
         // When only disconnects follow, no later step can observe in which order the server
         // handled what came before: skip the wait; every close is awaited at the end anyway.
-        if (!onlyDisconnectsFrom(current + 1)) settle(actor.name());
+        if (current + 1 < finalDisconnects) settle(actor.name());
         closeQuietly(actor);
         order.closed(actor.session);
         return end.map(e -> StepOutcome.Passed.note("the server had already closed the stream: " + e.describe()))
@@ -211,19 +216,11 @@ final class ScriptRun {
         ctx.clock.ordering(System.nanoTime() - t0);
     }
 
-    /** Whether every step from the i-th on is a disconnect. */
-    private boolean onlyDisconnectsFrom(int from) {
-        for (int i = from; i < script.steps().size(); i++) {
-            if (!(script.steps().get(i) instanceof Step.Disconnect)) return false;
-        }
-        return true;
-    }
-
     /** Whether the script's next step that acts (connects, sends, disconnects) is another actor's. */
     private boolean otherActsNext(String actor) {
         for (int i = current + 1; i < script.steps().size(); i++) {
             Step next = script.steps().get(i);
-            if (next instanceof Step.Disconnect && onlyDisconnectsFrom(i + 1)) return false; // it will not wait
+            if (i >= finalDisconnects) return false; // a final disconnect does not wait
             if (next instanceof Step.Connect || next instanceof Step.Send || next instanceof Step.Disconnect) {
                 return !next.actor().equals(actor);
             }

@@ -70,7 +70,7 @@ class ProcNetTcpTest {
         for (int i = 0; i < 2000; i++) table.append(line4(i, 10000 + i, 5222, 0x01, i)).append('\n');
         Path file = dir.resolve("tcp");
         Files.writeString(file, table, StandardCharsets.US_ASCII);
-        ProcNetTcp.Snapshot s = ProcNetTcp.read(file);
+        ProcNetTcp.Snapshot s = ProcNetTcp.read(file, -1, -1);
         assertEquals(2000, s.open().size());
         assertEquals(Optional.of(new ProcNetTcp.Entry(1, 1999)), s.find(10000 + 1999, 5222));
     }
@@ -78,7 +78,7 @@ class ProcNetTcpTest {
     @Test
     void aMissingTableIsAnError(@TempDir Path dir) {
         try {
-            ProcNetTcp.read(dir.resolve("absent"));
+            ProcNetTcp.read(dir.resolve("absent"), -1, -1);
             assertFalse(true, "expected an IOException");
         } catch (IOException expected) {
             assertTrue(expected.getMessage().contains("absent"));

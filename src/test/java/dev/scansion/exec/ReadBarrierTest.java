@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,6 +14,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,64 +26,82 @@ class ReadBarrierTest {
     private static final Duration SHORT = Duration.ofMillis(200);
     private static final Duration LONG = Duration.ofSeconds(10);
 
+    /** A loopback listener and connections to it: each a client socket and the accepted end. */
+    private static final class Loopback implements AutoCloseable {
+        final ServerSocket listener = new ServerSocket();
+        final List<Socket> clients = new ArrayList<>();
+        final List<Socket> accepted = new ArrayList<>();
+
+        Loopback(int connections) throws IOException {
+            assumeTrue(Files.isReadable(ProcNetTcp.TCP4) && Files.isReadable(ProcNetTcp.TCP6), "Linux /proc");
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            for (int i = 0; i < connections; i++) {
+                clients.add(new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort()));
+                accepted.add(listener.accept());
+            }
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket s : clients) s.close();
+            for (Socket s : accepted) s.close();
+            listener.close();
+        }
+    }
+
+    private static void send(Socket client, int bytes) throws IOException {
+        OutputStream out = client.getOutputStream();
+        out.write(new byte[bytes]);
+        out.flush();
+    }
+
     @Test
     void seesWhenTheServerHasReadAndWhenItHasClosed() throws Exception {
-        assumeTrue(Files.isReadable(ProcNetTcp.TCP4) && Files.isReadable(ProcNetTcp.TCP6), "Linux /proc");
-        SocketTable tables = new SocketTable();
-        try (ServerSocket listener = new ServerSocket()) {
-            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-                 Socket server = listener.accept()) {
-                ReadBarrier barrier = ReadBarrier.of(client, tables);
-                assertTrue(barrier.await(System.nanoTime(), LONG), "nothing sent yet, so nothing unread");
+        try (Loopback net = new Loopback(1)) {
+            Socket client = net.clients.get(0);
+            Socket server = net.accepted.get(0);
+            ReadBarrier barrier = ReadBarrier.of(client, new SocketTable());
+            assertTrue(barrier.await(System.nanoTime(), LONG), "nothing sent yet, so nothing unread");
 
-                OutputStream out = client.getOutputStream();
-                out.write(new byte[100]);
-                out.flush();
-                assertFalse(barrier.await(System.nanoTime(), SHORT), "the server has not read the 100 bytes");
+            send(client, 100);
+            assertFalse(barrier.await(System.nanoTime(), SHORT), "the server has not read the 100 bytes");
 
-                InputStream in = server.getInputStream();
-                assertEquals(100, in.readNBytes(100).length);
-                assertTrue(barrier.await(System.nanoTime(), LONG), "the server has read them");
-                assertFalse(barrier.awaitServerClosed(System.nanoTime(), SHORT), "the server still holds its end");
+            assertEquals(100, server.getInputStream().readNBytes(100).length);
+            assertTrue(barrier.await(System.nanoTime(), LONG), "the server has read them");
+            assertFalse(barrier.awaitServerClosed(System.nanoTime(), SHORT), "the server still holds its end");
 
-                server.close();
-                assertTrue(barrier.awaitServerClosed(System.nanoTime(), LONG), "the server has closed its end");
-            }
+            server.close();
+            assertTrue(barrier.awaitServerClosed(System.nanoTime(), LONG), "the server has closed its end");
         }
     }
 
     @Test
     void questionsAboutTheSameMomentShareOneRead() throws Exception {
-        assumeTrue(Files.isReadable(ProcNetTcp.TCP4) && Files.isReadable(ProcNetTcp.TCP6), "Linux /proc");
-        SocketTable tables = new SocketTable();
-        try (ServerSocket listener = new ServerSocket()) {
-            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            try (Socket a = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-                 Socket sa = listener.accept();
-                 Socket b = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-                 Socket sb = listener.accept()) {
-                ReadBarrier first = ReadBarrier.of(a, tables);
-                ReadBarrier second = ReadBarrier.of(b, tables);
-                assertEquals(0, tables.reads(), "nothing is read at connect time");
-                assertTrue(first.await(System.nanoTime(), LONG));
-                assertTrue(second.await(System.nanoTime(), LONG));
+        try (Loopback net = new Loopback(2)) {
+            SocketTable tables = new SocketTable();
+            ReadBarrier first = ReadBarrier.of(net.clients.get(0), tables);
+            ReadBarrier second = ReadBarrier.of(net.clients.get(1), tables);
+            assertEquals(0, tables.reads(), "nothing is read at connect time");
+            assertTrue(first.await(System.nanoTime(), LONG));
+            assertTrue(second.await(System.nanoTime(), LONG));
 
-                Path table = tables.tableFor(listener.getLocalPort());
-                assertFalse(ProcNetTcp.read(table, listener.getLocalPort(), a.getLocalPort()).complete(),
-                        "a read looking for an open socket stops where it shows up");
+            Path table = tables.tableFor(net.port());
+            assertFalse(ProcNetTcp.read(table, net.port(), net.clients.get(0).getLocalPort()).complete(),
+                    "a read looking for an open socket stops where it shows up");
 
-                sa.close();
-                sb.close();
-                long moment = System.nanoTime();
-                long before = tables.reads();
-                assertTrue(first.awaitServerClosed(moment, LONG));
-                assertEquals(before + 1, tables.reads(), "one whole read shows the first closed");
-                assertTrue(second.awaitServerClosed(moment, LONG), "and answers for the second");
-                assertEquals(before + 1, tables.reads());
-                assertTrue(second.awaitServerClosed(System.nanoTime(), LONG));
-                assertEquals(before + 2, tables.reads(), "a later moment needs a new read");
-            }
+            for (Socket s : net.accepted) s.close();
+            long moment = System.nanoTime();
+            long before = tables.reads();
+            assertTrue(first.awaitServerClosed(moment, LONG));
+            assertEquals(before + 1, tables.reads(), "one whole read shows the first closed");
+            assertTrue(second.awaitServerClosed(moment, LONG), "and answers for the second");
+            assertEquals(before + 1, tables.reads());
+            assertTrue(second.awaitServerClosed(System.nanoTime(), LONG));
+            assertEquals(before + 2, tables.reads(), "a later moment needs a new read");
         }
     }
 
@@ -95,32 +115,26 @@ class ReadBarrierTest {
 
     @Test
     void anInterruptedWaitStaysObservable() throws Exception {
-        assumeTrue(Files.isReadable(ProcNetTcp.TCP4) && Files.isReadable(ProcNetTcp.TCP6), "Linux /proc");
-        SocketTable tables = new SocketTable();
-        try (ServerSocket listener = new ServerSocket()) {
-            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-                 Socket server = listener.accept()) {
-                ReadBarrier barrier = ReadBarrier.of(client, tables);
-                client.getOutputStream().write(new byte[10]);
-                client.getOutputStream().flush();
-                Thread waiter = new Thread(() -> {
-                    try {
-                        barrier.await(System.nanoTime(), LONG);
-                    } catch (InterruptedException expected) {
-                        // the point of the test
-                    }
-                });
-                waiter.start();
-                Thread.sleep(50);
-                for (int i = 0; i < 20 && waiter.isAlive(); i++) {
-                    waiter.interrupt(); // lands in a table read or in the pause between reads
-                    waiter.join(100);
+        try (Loopback net = new Loopback(1)) {
+            Socket client = net.clients.get(0);
+            ReadBarrier barrier = ReadBarrier.of(client, new SocketTable());
+            send(client, 10);
+            Thread waiter = new Thread(() -> {
+                try {
+                    barrier.await(System.nanoTime(), LONG);
+                } catch (InterruptedException expected) {
+                    // the point of the test
                 }
-                assertFalse(waiter.isAlive());
-                assertEquals(10, server.getInputStream().readNBytes(10).length);
-                assertTrue(barrier.await(System.nanoTime(), LONG), "still observing after the interrupt");
+            });
+            waiter.start();
+            Thread.sleep(50);
+            for (int i = 0; i < 20 && waiter.isAlive(); i++) {
+                waiter.interrupt(); // lands in a table read or in the pause between reads
+                waiter.join(100);
             }
+            assertFalse(waiter.isAlive());
+            assertEquals(10, net.accepted.get(0).getInputStream().readNBytes(10).length);
+            assertTrue(barrier.await(System.nanoTime(), LONG), "still observing after the interrupt");
         }
     }
 }

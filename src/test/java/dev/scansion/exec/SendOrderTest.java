@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -74,27 +73,44 @@ class SendOrderTest {
         }
     }
 
+    /** What an actor's step does first, run on a thread of its own so that the test can see it wait. */
+    private interface Act {
+        void run() throws InterruptedException;
+    }
+
+    private static Thread inBackground(Act act) {
+        Thread t = new Thread(() -> {
+            try {
+                act.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.start();
+        return t;
+    }
+
+    /** True when {@code t} is still waiting after {@code millis} (it would have been through by then). */
+    private static boolean stillWaiting(Thread t, long millis) throws InterruptedException {
+        t.join(millis);
+        return t.isAlive();
+    }
+
+    private static void finishes(Thread t) throws InterruptedException {
+        t.join(10_000);
+        assertFalse(t.isAlive());
+    }
+
     @Test
     void theWaitStartsRightAfterTheSendWhenAnotherActorActsNext() throws Exception {
         Gate romeo = new Gate();
         try (SendOrder order = new SendOrder(Duration.ofSeconds(30), Duration.ofSeconds(5))) {
             order.sent("Romeo", romeo, true);
             assertTrue(romeo.asked.await(10, TimeUnit.SECONDS), "asked in the background, before Juliet acts");
-            AtomicBoolean through = new AtomicBoolean();
-            Thread juliet = new Thread(() -> {
-                try {
-                    order.before("Juliet");
-                    through.set(true);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            juliet.start();
-            juliet.join(300);
-            assertFalse(through.get(), "Juliet waits while the server has not read Romeo's send");
+            Thread juliet = inBackground(() -> order.before("Juliet"));
+            assertTrue(stillWaiting(juliet, 300), "Juliet waits while the server has not read Romeo's send");
             romeo.read.countDown();
-            juliet.join(10_000);
-            assertTrue(through.get());
+            finishes(juliet);
             assertEquals(1, romeo.checks.get(), "one wait, shared by the background and Juliet");
         }
     }
@@ -127,37 +143,16 @@ class SendOrderTest {
         Gate juliet = new Gate();
         try (SendOrder order = new SendOrder(Duration.ofSeconds(30), Duration.ofSeconds(20))) {
             order.closed(romeo);
-            AtomicBoolean through = new AtomicBoolean();
-            Thread next = new Thread(() -> {
-                try {
-                    order.before("Juliet");
-                    through.set(true);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            next.start();
-            next.join(300);
-            assertFalse(through.get(), "the next act waits for Romeo's close");
+            Thread next = inBackground(() -> order.before("Juliet"));
+            assertTrue(stillWaiting(next, 300), "the next act waits for Romeo's close");
             romeo.serverClosed.countDown();
-            next.join(10_000);
-            assertTrue(through.get());
+            finishes(next);
 
             order.closed(juliet);
-            Thread end = new Thread(() -> {
-                try {
-                    order.finish();
-                    through.set(false);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            end.start();
-            end.join(300);
-            assertTrue(through.get(), "the end waits for Juliet's close");
+            Thread end = inBackground(order::finish);
+            assertTrue(stillWaiting(end, 300), "the end waits for Juliet's close");
             juliet.serverClosed.countDown();
-            end.join(10_000);
-            assertFalse(through.get());
+            finishes(end);
             assertEquals(1, romeo.closeChecks.get());
             assertEquals(1, juliet.closeChecks.get());
         }
@@ -176,18 +171,10 @@ class SendOrderTest {
         other.read.countDown();
         try (SendOrder order = new SendOrder(Duration.ofSeconds(60), Duration.ofSeconds(5))) {
             order.sent("Romeo", other, true);
-            Thread juliet = new Thread(() -> {
-                try {
-                    order.before("Juliet");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            juliet.start();
-            juliet.join(500);
-            assertTrue(juliet.isAlive(), "still within the settle after the read");
+            Thread juliet = inBackground(() -> order.before("Juliet"));
+            assertTrue(stillWaiting(juliet, 500), "still within the settle after the read");
             juliet.interrupt();
-            juliet.join(10_000);
+            finishes(juliet);
         }
     }
 }
