@@ -26,14 +26,17 @@ class LayeringTest {
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 
     /** Package (below dev.scansion) to the project packages it may import besides itself. */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "script.ast", Set.of(),
-            "script", Set.of("script.ast"),
-            "match", Set.of("script.ast"),
-            "exec", Set.of("script.ast", "script", "match"),
-            "report", Set.of("script.ast", "script", "match", "exec"),
-            "cli", Set.of("script.ast", "script", "match", "exec", "report"),
-            "junit", Set.of("script.ast", "script", "match", "exec", "report"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("text", Set.of()),
+            Map.entry("script.ast", Set.of("text")),
+            Map.entry("script", Set.of("script.ast", "text")),
+            Map.entry("match", Set.of("script.ast", "text")),
+            Map.entry("wire", Set.of("text")),
+            Map.entry("result", Set.of("script.ast", "script", "match", "wire", "text")),
+            Map.entry("exec", Set.of("script.ast", "script", "match", "wire", "result", "text")),
+            Map.entry("report", Set.of("script.ast", "script", "match", "wire", "result", "exec", "text")),
+            Map.entry("cli", Set.of("script.ast", "script", "match", "wire", "result", "exec", "report", "text")),
+            Map.entry("junit", Set.of("script.ast", "script", "match", "wire", "result", "exec", "report", "text")));
 
     /** Library import prefix to the only package allowed to use it. */
     private static final Map<String, String> OWNER = Map.of(
