@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.scansion.match.Difference;
+import dev.scansion.script.SecretMask;
 import dev.scansion.script.ast.SourceSpan;
 
 /**
@@ -62,6 +63,19 @@ public record Failure(Kind kind, String message, SourceSpan at, String sourceLin
     /** A failure that compared nothing. */
     public static Failure of(Kind kind, String message, SourceSpan at, String sourceLine) {
         return new Failure(kind, message, at, sourceLine, List.of(), Optional.empty(), List.of(), List.of());
+    }
+
+    /**
+     * A copy with secrets masked: the message as the runner's words around data, the source line
+     * as script text, the differences' values as values, stanzas as XML. {@code recent} comes from
+     * the transcript, which is masked already.
+     */
+    public Failure masked(SecretMask mask) {
+        if (mask.isEmpty()) return this;
+        List<Difference> diffs = differences.stream().map(d -> new Difference(d.expectedAt(), d.path(), d.reason(),
+                mask.value(d.expected()), mask.value(d.received()))).toList();
+        return new Failure(kind, mask.prose(message), at, mask.sourceLine(sourceLine), diffs,
+                received.map(mask::xml), setAside.stream().map(mask::xml).toList(), recent);
     }
 
     public Failure withRecent(List<TranscriptEntry> entries) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.scansion.exec.ScriptResult.ScriptStatus;
 import dev.scansion.exec.StepResult.StepStatus;
 import dev.scansion.script.Diagnostic;
+import dev.scansion.script.SecretMask;
 import dev.scansion.script.ast.Actor;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.Step;
@@ -38,9 +39,11 @@ final class ScriptRun {
         for (Actor a : script.actors()) actors.put(a.name(), new ActorState(a));
         RunBindings bindings = new RunBindings(script, name -> Optional.ofNullable(actors.get(name))
                 .map(s -> s.fullJid), config.strictCaptures());
-        this.ctx = new StepContext(config, expectations, bindings, script.file(), sourceLines);
+        SecretMask mask = SecretMask.forScript(script);
+        this.ctx = new StepContext(config, expectations, bindings, script.file(), sourceLines, mask);
         this.receiver = new Receiver(ctx);
-        this.tap = listener::wire;
+        // The -v trace sees the stream masked too (SASL is redacted before this, in StreamCapture).
+        this.tap = (actor, direction, xml) -> listener.wire(actor, direction, mask.xml(xml));
         this.order = new SendOrder(config.settle(), config.connectTimeout());
         int first = script.steps().size();
         while (first > 0 && script.steps().get(first - 1) instanceof Step.Disconnect) first--;
@@ -50,7 +53,7 @@ final class ScriptRun {
     ScriptResult run(Optional<java.nio.file.Path> path, List<Diagnostic> diagnostics) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        listener.scriptStarted(script.file(), script.title());
+        listener.scriptStarted(script.file(), ctx.mask.prose(script.title()));
         List<StepResult> results = new ArrayList<>();
         Optional<Failure> failure = Optional.empty();
         try {
@@ -71,7 +74,7 @@ final class ScriptRun {
         }
         ScriptStatus status = failure.isEmpty() ? ScriptStatus.PASSED
                 : failure.get().kind().isError() ? ScriptStatus.ERROR : ScriptStatus.FAILED;
-        return new ScriptResult(script.file(), path, script.title(),
+        return new ScriptResult(script.file(), path, ctx.mask.prose(script.title()),
                 script.tags().stream().map(Object::toString).toList(), status, started,
                 Duration.ofNanos(System.nanoTime() - t0), failure, results, ctx.transcript.entries(), diagnostics,
                 Optional.empty());
@@ -94,14 +97,15 @@ final class ScriptRun {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         StepResult result;
         if (outcome instanceof StepOutcome.Failed f) {
-            Failure withRecent = f.failure().withRecent(ctx.transcript.recentReceived(step.actor(), mark,
-                    StepContext.RECENT));
+            Failure withRecent = f.failure().masked(ctx.mask).withRecent(ctx.transcript.recentReceived(step.actor(),
+                    mark, StepContext.RECENT));
             StepStatus status = withRecent.kind().isError() ? StepStatus.ERROR : StepStatus.FAILED;
             result = new StepResult(number, step.verb(), step.actor(), step.span(), status, took,
                     Optional.of(withRecent), List.of(), ctx.clock.timing());
         } else {
             result = new StepResult(number, step.verb(), step.actor(), step.span(), StepStatus.PASSED, took,
-                    Optional.empty(), ((StepOutcome.Passed) outcome).notes(), ctx.clock.timing());
+                    Optional.empty(), ((StepOutcome.Passed) outcome).notes().stream().map(ctx.mask::prose).toList(),
+                    ctx.clock.timing());
         }
         listener.stepFinished(script.file(), result);
         return result;

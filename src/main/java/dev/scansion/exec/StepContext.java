@@ -2,6 +2,7 @@ package dev.scansion.exec;
 
 import java.util.List;
 
+import dev.scansion.script.SecretMask;
 import dev.scansion.script.ast.Bindings;
 import dev.scansion.script.ast.SourcePos;
 import dev.scansion.script.ast.SourceSpan;
@@ -15,14 +16,17 @@ final class StepContext {
     final RunConfig config;
     final Expectations expectations;
     final RunBindings bindings;
-    final Transcript transcript = new Transcript();
+    final SecretMask mask;
+    final Transcript transcript;
     final StepClock clock = new StepClock();
     private final String file;
     private final List<String> sourceLines;
 
     StepContext(RunConfig config, Expectations expectations, RunBindings bindings, String file,
-                List<String> sourceLines) {
+                List<String> sourceLines, SecretMask mask) {
         this.config = config;
+        this.mask = mask;
+        this.transcript = new Transcript(mask);
         this.expectations = expectations;
         this.bindings = bindings;
         this.file = file;

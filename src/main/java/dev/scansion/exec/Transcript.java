@@ -5,13 +5,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.scansion.script.SecretMask;
+
 /** Collects a script's transcript as steps send and take elements. Used by the script thread only. */
 final class Transcript {
     private final List<TranscriptEntry> entries = new ArrayList<>();
+    private final SecretMask mask;
+
+    /** Every entry is masked as it is recorded: nothing unmasked is ever kept. */
+    Transcript(SecretMask mask) {
+        this.mask = mask;
+    }
 
     /** {@code at}: when the send began (a reply can arrive before the send call returns). */
     void sent(String actor, String xml, Instant at) {
-        entries.add(new TranscriptEntry(actor, Direction.SENT, at, xml));
+        entries.add(new TranscriptEntry(actor, Direction.SENT, at, mask.xml(xml)));
     }
 
     void received(String actor, Inbound item) {
@@ -19,7 +27,7 @@ final class Transcript {
         if (item instanceof Inbound.Stanza s) xml = s.raw();
         else if (item instanceof Inbound.StreamError e) xml = e.raw();
         else xml = "<!-- " + item.describe().replace("--", "- -") + " -->";
-        entries.add(new TranscriptEntry(actor, Direction.RECEIVED, item.at(), xml));
+        entries.add(new TranscriptEntry(actor, Direction.RECEIVED, item.at(), mask.xml(xml)));
     }
 
     /** How many entries exist now (a mark for {@link #recentReceived}). */

@@ -10,7 +10,7 @@ import dev.scansion.exec.RunResult;
 
 /**
  * The report files a run was asked for ({@code --junit}, {@code --json}, {@code --transcripts}),
- * written after the run from its result. Passwords are masked first, once, for every format.
+ * written after the run from its result (masked at the source: no password reaches it).
  */
 public record ReportFiles(Optional<Path> junit, Optional<Path> json, Optional<Path> transcripts) {
     public static final ReportFiles NONE = new ReportFiles(Optional.empty(), Optional.empty(), Optional.empty());
@@ -26,10 +26,9 @@ public record ReportFiles(Optional<Path> junit, Optional<Path> json, Optional<Pa
     public List<String> writeAll(RunResult run, RunInfo info) {
         List<String> errors = new ArrayList<>();
         if (isEmpty()) return errors;
-        RunResult masked = SecretMask.applyToRun(run);
-        junit.ifPresent(f -> attempt(errors, "--junit", f, () -> JUnitXmlReporter.write(masked, info, f)));
-        json.ifPresent(f -> attempt(errors, "--json", f, () -> JsonReporter.write(masked, info, f)));
-        transcripts.ifPresent(d -> attempt(errors, "--transcripts", d, () -> TranscriptWriter.writeAll(masked, d)));
+        junit.ifPresent(f -> attempt(errors, "--junit", f, () -> JUnitXmlReporter.write(run, info, f)));
+        json.ifPresent(f -> attempt(errors, "--json", f, () -> JsonReporter.write(run, info, f)));
+        transcripts.ifPresent(d -> attempt(errors, "--transcripts", d, () -> TranscriptWriter.writeAll(run, d)));
         return errors;
     }
 

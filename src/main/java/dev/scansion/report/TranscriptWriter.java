@@ -24,7 +24,7 @@ import dev.scansion.exec.TranscriptEntry;
 /**
  * Per-script transcripts: every element each actor sent and received after binding, in order,
  * each stamped with milliseconds since the script started and the absolute UTC time. SASL never
- * appears (capture starts after binding); passwords are masked (see {@link SecretMask}).
+ * appears (capture starts after binding); passwords are masked at the source (see {@link dev.scansion.script.SecretMask}).
  */
 public final class TranscriptWriter {
     private static final int MAX_NAME = 120;

@@ -13,6 +13,11 @@ import dev.scansion.script.ast.SourceSpan;
 final class Diagnostics {
     private final SourceText source;
     private final int maxErrors;
+    /**
+     * The script's declared passwords: kept out of every source line shown. Messages are the
+     * parser's words around script names and verbs, and are left alone.
+     */
+    private final SecretMask mask;
     private final List<Diagnostic> list = new ArrayList<>();
     private int errors;
     private int warnings;
@@ -21,6 +26,7 @@ final class Diagnostics {
     Diagnostics(SourceText source, int maxErrors) {
         this.source = source;
         this.maxErrors = maxErrors;
+        this.mask = SecretMask.of(Secrets.declared(source));
     }
 
     boolean full() {
@@ -62,7 +68,7 @@ final class Diagnostics {
         int end = Math.min(text.length(), start + Math.max(0, length));
         int marked = Math.max(1, Math.max(length - (end - start), 0) + text.codePointCount(start, end));
         return new Diagnostic(severity, SourceSpan.of(source.file(), l, Math.max(1, column)), message,
-                Secrets.mask(text), marked, detail);
+                mask.sourceLine(text), marked, detail);
     }
 
     /** Everything collected, in file order, with the "too many errors" note last when the cap was hit. */

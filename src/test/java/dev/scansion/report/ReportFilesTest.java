@@ -27,6 +27,7 @@ import dev.scansion.exec.RunListener;
 import dev.scansion.exec.RunResult;
 import dev.scansion.exec.ScriptResult.ScriptStatus;
 import dev.scansion.exec.ScriptRunner;
+import dev.scansion.script.SecretMask;
 
 /** A known run through the real runner against {@link FakeServer}, written in every format. */
 @Timeout(60)
