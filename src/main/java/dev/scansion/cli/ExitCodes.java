@@ -11,6 +11,9 @@ public final class ExitCodes {
     /** The server could not be reached, or another runtime error. */
     public static final int RUNTIME = 3;
 
+    /** Stopped by a signal: SIGINT 130, SIGTERM 143 (the JVM's status); the reports cover what ran. */
+    public static final int INTERRUPTED = 130;
+
     private ExitCodes() {
     }
 }

@@ -74,10 +74,20 @@ final class RunCommand implements Callable<Integer> {
         RunConfig config = config();
         List<java.nio.file.Path> paths = selection.all();
         if (paths.isEmpty()) throw new ParameterException(spec.commandLine(), "no script paths given");
-        try (ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(),
-                spec.commandLine().getErr(), output.console())) {
-            RunResult result = new ScriptRunner(config, new SmackSessionFactory(), reporter).run(paths);
-            return reports.write(result, config, spec.commandLine().getErr(), exitCode(result.verdict()));
+        ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                output.console());
+        ScriptRunner runner = new ScriptRunner(config, new SmackSessionFactory(), reporter);
+        // After a signal: the sessions' closes are bounded by the connect timeout; then the reports.
+        try (StopOnSignal stop = StopOnSignal.install(runner, config.connectTimeout().plusSeconds(5));
+             reporter) {
+            RunResult result = runner.run(paths);
+            int code = reports.write(result, config, spec.commandLine().getErr(), exitCode(result.verdict()));
+            if (!runner.isCancelled()) return code;
+            spec.commandLine().getErr().println("interrupted: stopped after " + result.scripts().size()
+                    + (result.scripts().size() == 1 ? " script" : " scripts")
+                    + (reports.files().isEmpty() ? "" : "; the reports cover them"));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.INTERRUPTED;
         }
     }
 

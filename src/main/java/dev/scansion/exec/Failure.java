@@ -52,11 +52,13 @@ public record Failure(Kind kind, String message, SourceSpan at, String sourceLin
         /** The script does not parse; see the script's diagnostics. */
         INVALID_SCRIPT,
         /** A bug or unexpected runtime problem in the runner. */
-        INTERNAL;
+        INTERNAL,
+        /** The run was stopped (a signal) while this step ran; the script's status is INTERRUPTED. */
+        INTERRUPTED;
 
         /** Whether this is a runtime error (script status ERROR) rather than a test failure. */
         public boolean isError() {
-            return this == UNREACHABLE || this == INVALID_SCRIPT || this == INTERNAL;
+            return this == UNREACHABLE || this == INVALID_SCRIPT || this == INTERNAL || this == INTERRUPTED;
         }
     }
 

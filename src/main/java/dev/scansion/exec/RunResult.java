@@ -35,6 +35,10 @@ public record RunResult(List<ScriptResult> scripts, List<String> problems, Insta
         return count(ScriptStatus.ERROR);
     }
 
+    public long interrupted() {
+        return count(ScriptStatus.INTERRUPTED);
+    }
+
     public long skipped() {
         return count(ScriptStatus.SKIPPED);
     }

@@ -32,7 +32,8 @@ public record ScriptResult(String file, Optional<Path> path, String title, List<
         diagnostics = List.copyOf(diagnostics);
     }
 
-    public enum ScriptStatus { PASSED, FAILED, ERROR, SKIPPED }
+    /** INTERRUPTED: the run was stopped (SIGINT, SIGTERM) while this script ran. */
+    public enum ScriptStatus { PASSED, FAILED, ERROR, SKIPPED, INTERRUPTED }
 
     /** The title, or the file name when the script has none. */
     public String name() {

@@ -21,6 +21,8 @@ final class ScriptRun {
     private final Script script;
     private final SessionFactory sessions;
     private final RunListener listener;
+    /** Set when the run is being stopped (a signal): no further step starts. */
+    private final java.util.function.BooleanSupplier cancelled;
     private final Map<String, ActorState> actors = new LinkedHashMap<>();
     private final StepContext ctx;
     private final Receiver receiver;
@@ -32,8 +34,9 @@ final class ScriptRun {
     private final int finalDisconnects;
 
     ScriptRun(Script script, RunConfig config, SessionFactory sessions, RunListener listener,
-              Expectations expectations, List<String> sourceLines) {
+              Expectations expectations, List<String> sourceLines, java.util.function.BooleanSupplier cancelled) {
         this.script = script;
+        this.cancelled = cancelled;
         this.sessions = sessions;
         this.listener = listener;
         for (Actor a : script.actors()) actors.put(a.name(), new ActorState(a));
@@ -73,6 +76,7 @@ final class ScriptRun {
             order.close();
         }
         ScriptStatus status = failure.isEmpty() ? ScriptStatus.PASSED
+                : failure.get().kind() == Failure.Kind.INTERRUPTED ? ScriptStatus.INTERRUPTED
                 : failure.get().kind().isError() ? ScriptStatus.ERROR : ScriptStatus.FAILED;
         return new ScriptResult(script.file(), path, ctx.mask.prose(script.title()),
                 script.tags().stream().map(Object::toString).toList(), status, started,
@@ -87,10 +91,14 @@ final class ScriptRun {
         int mark = ctx.transcript.mark();
         StepOutcome outcome;
         try {
+            if (cancelled.getAsBoolean()) throw new InterruptedException();
             outcome = perform(step);
+            if (cancelled.getAsBoolean() && outcome instanceof StepOutcome.Failed) throw new InterruptedException();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = new StepOutcome.Failed(ctx.failure(Failure.Kind.INTERNAL, "interrupted", step));
+            // The run is being stopped: this step ends here; the sessions are still closed (below,
+            // in disconnectAll), so the flag is cleared for those bounded waits.
+            Thread.interrupted();
+            outcome = new StepOutcome.Failed(ctx.failure(Failure.Kind.INTERRUPTED, "interrupted", step));
         } catch (RuntimeException e) {
             outcome = new StepOutcome.Failed(ctx.failure(Failure.Kind.INTERNAL, "internal error: " + e, step));
         }

@@ -34,6 +34,8 @@ public final class ScriptRunner {
     private final RunConfig config;
     private final SessionFactory sessions;
     private final RunListener listener;
+    private volatile boolean cancelled;
+    private volatile Thread running;
 
     /** Real connections (Smack), no listener. */
     public ScriptRunner(RunConfig config) {
@@ -44,6 +46,21 @@ public final class ScriptRunner {
         this.config = config;
         this.sessions = sessions;
         this.listener = listener;
+    }
+
+    /**
+     * Stops the run from another thread (a signal handler): the step in progress ends as
+     * INTERRUPTED, its sessions are closed, no further script starts, and {@link #run(List)}
+     * returns the results of what ran.
+     */
+    public void cancel() {
+        cancelled = true;
+        Thread t = running;
+        if (t != null) t.interrupt();
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
     }
 
     public RunConfig config() {
@@ -66,7 +83,16 @@ public final class ScriptRunner {
         List<ScriptResult> results = new ArrayList<>();
         if (problems.isEmpty()) {
             listener.runStarted(selection.files().stream().map(Path::toString).toList());
-            for (Path file : selection.files()) results.add(runFile(file));
+            running = Thread.currentThread();
+            try {
+                for (Path file : selection.files()) {
+                    if (cancelled) break;
+                    results.add(runFile(file));
+                }
+            } finally {
+                running = null;
+                Thread.interrupted();
+            }
         }
         RunResult result = new RunResult(results, problems, started, Duration.ofNanos(System.nanoTime() - t0));
         listener.runFinished(result);
@@ -108,8 +134,8 @@ public final class ScriptRunner {
 
     ScriptResult execute(Script script, Optional<Path> path, List<String> sourceLines, List<Diagnostic> diagnostics,
                          Expectations expectations) {
-        ScriptResult result = new ScriptRun(script, config, sessions, listener, expectations, sourceLines)
-                .run(path, diagnostics);
+        ScriptResult result = new ScriptRun(script, config, sessions, listener, expectations, sourceLines,
+                () -> cancelled).run(path, diagnostics);
         return finish(result);
     }
 

@@ -25,7 +25,7 @@ final class ScriptOutcomes {
             case PASSED -> {
             }
             case FAILED -> throw pointingInto(new AssertionFailedError(message(r)), r, location);
-            case ERROR -> throw pointingInto(new ScriptError(message(r)), r, location);
+            case ERROR, INTERRUPTED -> throw pointingInto(new ScriptError(message(r)), r, location);
             case SKIPPED -> throw new TestAbortedException(r.skipReason().orElse("skipped"));
         }
     }

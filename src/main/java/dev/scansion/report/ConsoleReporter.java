@@ -100,6 +100,7 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
         sb.append(r.passed()).append(" passed, ").append(r.failed()).append(" failed, ")
                 .append(Text.plural(r.errors(), "error", "errors"));
         if (r.skipped() > 0) sb.append(", ").append(r.skipped()).append(" skipped");
+        if (r.interrupted() > 0) sb.append(", ").append(r.interrupted()).append(" interrupted");
         return sb.append(" (").append(Text.seconds(r.duration())).append(')').toString();
     }
 

@@ -81,7 +81,7 @@ public final class JUnitXmlReporter {
             case PASSED -> {
             }
             case FAILED -> outcome(sb, "failure", r);
-            case ERROR -> outcome(sb, "error", r);
+            case ERROR, INTERRUPTED -> outcome(sb, "error", r);
             case SKIPPED -> {
                 sb.append("    <skipped");
                 attr(sb, "message", r.skipReason().orElse("skipped"));

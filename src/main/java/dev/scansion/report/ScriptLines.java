@@ -25,6 +25,7 @@ final class ScriptLines {
                 out.addAll(failures.lines(step, step.failure().orElseThrow()));
             }
             case ERROR -> out.add(style.red("ERROR") + " " + where + ": " + errorText(r));
+            case INTERRUPTED -> out.add(style.yellow("INTR ") + " " + where + ": " + errorText(r));
         }
         return out;
     }
