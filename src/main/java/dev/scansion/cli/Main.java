@@ -24,7 +24,11 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new ScansionCommand());
+        return configure(new CommandLine(new ScansionCommand()));
+    }
+
+    /** Exit codes and the usage-error handler every scansion command line has. */
+    static CommandLine configure(CommandLine cl) {
         cl.setExitCodeExceptionMapper(t -> ExitCodes.RUNTIME);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine cmd = ex.getCommandLine();

@@ -9,6 +9,7 @@ import dev.scansion.exec.ReceiveMode;
 import dev.scansion.exec.RunConfig;
 import dev.scansion.exec.RunResult;
 import dev.scansion.exec.ScriptRunner;
+import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;
 import dev.scansion.report.ConsoleReporter;
 import picocli.CommandLine.Command;
@@ -28,6 +29,17 @@ import picocli.CommandLine.TypeConversionException;
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    /** Real connections; tests give a fake server through a picocli factory. */
+    private final SessionFactory sessions;
+
+    RunCommand() {
+        this(new SmackSessionFactory());
+    }
+
+    RunCommand(SessionFactory sessions) {
+        this.sessions = sessions;
+    }
 
     @Mixin
     SelectionOptions selection;
@@ -76,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
         if (paths.isEmpty()) throw new ParameterException(spec.commandLine(), "no script paths given");
         ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 output.console());
-        ScriptRunner runner = new ScriptRunner(config, new SmackSessionFactory(), reporter);
+        ScriptRunner runner = new ScriptRunner(config, sessions, reporter);
         // After a signal: the sessions' closes are bounded by the connect timeout; then the reports.
         try (StopOnSignal stop = StopOnSignal.install(runner, config.connectTimeout().plusSeconds(5));
              reporter) {
