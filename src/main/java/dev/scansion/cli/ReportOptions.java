@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.scansion.exec.RunConfig;
-import dev.scansion.exec.RunResult;
+import dev.scansion.result.RunResult;
 import dev.scansion.report.ReportFiles;
 import dev.scansion.report.RunInfo;
 import picocli.CommandLine.Option;

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import dev.scansion.exec.ReceiveMode;
 import dev.scansion.exec.RunConfig;
-import dev.scansion.exec.RunResult;
+import dev.scansion.result.RunResult;
 import dev.scansion.exec.ScriptRunner;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.scansion.match.MatchResult;
+import dev.scansion.result.Failure;
+import dev.scansion.result.Reason;
+import dev.scansion.result.StepOutcome;
 import dev.scansion.script.ast.Step;
 import dev.scansion.script.ast.XmlElement;
 
@@ -37,8 +40,7 @@ final class Receiver {
     private Optional<Failure> expect(ActorState actor, Step.Receive step, int i, long deadline)
             throws InterruptedException {
         XmlElement expected = step.payload().get(i);
-        String which = step.payload().size() == 1 ? "" : "expected element " + (i + 1) + " of " + step.payload().size()
-                + ": ";
+        Reason.Expected which = new Reason.Expected(ctx.span(expected.pos()), i, step.payload().size());
         List<SetAside> setAside = new ArrayList<>();
         while (true) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
@@ -46,7 +48,7 @@ final class Receiver {
             if (next.isEmpty()) return Optional.of(timedOut(step, which, setAside));
             Inbound item = next.get();
             ctx.record(actor, item);
-            if (item.terminal()) return Optional.of(closed(actor, step, which, item, setAside));
+            if (item.terminal()) return Optional.of(closed(actor, step, Optional.of(which), item, setAside));
             String raw = ((Inbound.Stanza) item).raw();
             MatchResult result = ctx.expectations.match(expected, ctx.bindings, raw);
             if (result instanceof MatchResult.Match m) {
@@ -56,32 +58,29 @@ final class Receiver {
             }
             MatchResult.Mismatch mismatch = (MatchResult.Mismatch) result;
             if (ctx.config.receiveMode() == ReceiveMode.NEXT) {
-                return Optional.of(new Failure(Failure.Kind.MISMATCH, which + "the next stanza does not match",
-                        step.span(), ctx.sourceLine(step.span()), mismatch.differences(), Optional.of(raw),
-                        List.of(), List.of()));
+                return Optional.of(ctx.failure(new Reason.NextMismatch(which,
+                        new Reason.Candidate(raw, mismatch.differences())), step));
             }
             setAside.add(new SetAside(raw, mismatch));
         }
     }
 
-    private Failure timedOut(Step.Receive step, String which, List<SetAside> setAside) {
-        String waited = Durations.format(ctx.config.receiveTimeout());
-        if (setAside.isEmpty()) {
-            return ctx.failure(Failure.Kind.TIMEOUT, which + "no stanza arrived within " + waited, step);
-        }
+    private Failure timedOut(Step.Receive step, Reason.Expected which, List<SetAside> setAside) {
+        Duration waited = ctx.config.receiveTimeout();
+        if (setAside.isEmpty()) return ctx.failure(new Reason.NothingArrived(which, waited), step);
         SetAside closest = setAside.stream().min(Comparator.comparingDouble(s -> s.mismatch().distance())).get();
-        String message = which + "no matching stanza within " + waited + "; " + setAside.size()
-                + (setAside.size() == 1 ? " stanza" : " stanzas") + " set aside";
-        return new Failure(Failure.Kind.MISMATCH, message, step.span(), ctx.sourceLine(step.span()),
-                closest.mismatch().differences(), Optional.of(closest.raw()),
-                setAside.stream().map(SetAside::raw).toList(), List.of());
+        return ctx.failure(new Reason.NoMatch(which, waited,
+                new Reason.Candidate(closest.raw(), closest.mismatch().differences()), raws(setAside)), step);
     }
 
-    private Failure closed(ActorState actor, Step step, String which, Inbound end, List<SetAside> setAside) {
-        String message = which + actor.name() + "'s stream was closed by the server: " + end.describe();
-        return new Failure(Failure.Kind.STREAM_CLOSED, message, step.span(), ctx.sourceLine(step.span()), List.of(),
-                end instanceof Inbound.StreamError e ? Optional.of(e.raw()) : Optional.empty(),
-                setAside.stream().map(SetAside::raw).toList(), List.of());
+    private Failure closed(ActorState actor, Step step, Optional<Reason.Expected> which, Inbound end,
+                           List<SetAside> setAside) {
+        return ctx.failure(new Reason.StreamClosed(actor.name(), which, end.describe(),
+                end instanceof Inbound.StreamError e ? Optional.of(e.raw()) : Optional.empty(), raws(setAside)), step);
+    }
+
+    private static Reason.SetAside raws(List<SetAside> setAside) {
+        return Reason.SetAside.of(setAside.stream().map(SetAside::raw).toList());
     }
 
     StepOutcome receiveNothing(ActorState actor, Step.ReceiveNothing step) throws InterruptedException {
@@ -89,10 +88,7 @@ final class Receiver {
         if (next.isEmpty()) return StepOutcome.Passed.plain();
         Inbound item = next.get();
         ctx.record(actor, item);
-        if (item.terminal()) return new StepOutcome.Failed(closed(actor, step, "", item, List.of()));
-        String raw = ((Inbound.Stanza) item).raw();
-        return new StepOutcome.Failed(new Failure(Failure.Kind.UNEXPECTED_STANZA, "expected nothing, but a stanza "
-                + "arrived", step.span(), ctx.sourceLine(step.span()), List.of(), Optional.of(raw), List.of(),
-                List.of()));
+        if (item.terminal()) return new StepOutcome.Failed(closed(actor, step, Optional.empty(), item, List.of()));
+        return new StepOutcome.Failed(ctx.failure(new Reason.Unexpected(((Inbound.Stanza) item).raw()), step));
     }
 }

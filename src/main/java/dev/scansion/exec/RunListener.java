@@ -1,5 +1,9 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.StepResult;
+import dev.scansion.result.Direction;
 import java.util.List;
 
 /**

@@ -1,5 +1,10 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.StepResult;
+import dev.scansion.result.Failure;
+import dev.scansion.result.Reason;
+import dev.scansion.result.StepOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.scansion.exec.ScriptResult.ScriptStatus;
-import dev.scansion.exec.StepResult.StepStatus;
+import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.result.StepResult.StepStatus;
 import dev.scansion.script.Diagnostic;
 import dev.scansion.script.SecretMask;
 import dev.scansion.script.ast.Actor;
@@ -75,13 +80,9 @@ final class ScriptRun {
             disconnectAll();
             order.close();
         }
-        ScriptStatus status = failure.isEmpty() ? ScriptStatus.PASSED
-                : failure.get().kind() == Failure.Kind.INTERRUPTED ? ScriptStatus.INTERRUPTED
-                : failure.get().kind().isError() ? ScriptStatus.ERROR : ScriptStatus.FAILED;
         return new ScriptResult(script.file(), path, ctx.mask.prose(script.title()),
-                script.tags().stream().map(Object::toString).toList(), status, started,
-                Duration.ofNanos(System.nanoTime() - t0), failure, results, ctx.transcript.entries(), diagnostics,
-                Optional.empty());
+                script.tags().stream().map(Object::toString).toList(), ScriptResult.outcomeOf(failure), started,
+                Duration.ofNanos(System.nanoTime() - t0), results, ctx.transcript.entries(), diagnostics);
     }
 
     private StepResult runStep(int number, Step step) {
@@ -98,37 +99,33 @@ final class ScriptRun {
             // The run is being stopped: this step ends here; the sessions are still closed (below,
             // in disconnectAll), so the flag is cleared for those bounded waits.
             Thread.interrupted();
-            outcome = new StepOutcome.Failed(ctx.failure(Failure.Kind.INTERRUPTED, "interrupted", step));
+            outcome = new StepOutcome.Failed(ctx.failure(new Reason.Interrupted(), step));
         } catch (RuntimeException e) {
-            outcome = new StepOutcome.Failed(ctx.failure(Failure.Kind.INTERNAL, "internal error: " + e, step));
+            outcome = new StepOutcome.Failed(ctx.failure(new Reason.Internal("internal error: " + e), step));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        StepResult result;
+        // Masked here, before any listener or report sees the step.
         if (outcome instanceof StepOutcome.Failed f) {
-            Failure withRecent = f.failure().masked(ctx.mask).withRecent(ctx.transcript.recentReceived(step.actor(),
-                    mark, StepContext.RECENT));
-            StepStatus status = withRecent.kind().isError() ? StepStatus.ERROR : StepStatus.FAILED;
-            result = new StepResult(number, step.verb(), step.actor(), step.span(), status, took,
-                    Optional.of(withRecent), List.of(), ctx.clock.timing());
-        } else {
-            result = new StepResult(number, step.verb(), step.actor(), step.span(), StepStatus.PASSED, took,
-                    Optional.empty(), ((StepOutcome.Passed) outcome).notes().stream().map(ctx.mask::prose).toList(),
-                    ctx.clock.timing());
+            outcome = new StepOutcome.Failed(f.failure().masked(ctx.mask).withRecent(
+                    ctx.transcript.recentReceived(step.actor(), mark, StepContext.RECENT)));
+        } else if (outcome instanceof StepOutcome.Passed p) {
+            outcome = new StepOutcome.Passed(p.notes().stream().map(ctx.mask::prose).toList());
         }
+        StepResult result = new StepResult(number, step.verb(), step.actor(), step.span(), outcome, took,
+                ctx.clock.timing());
         listener.stepFinished(script.file(), result);
         return result;
     }
 
     private StepResult notRun(int number, Step step) {
-        return new StepResult(number, step.verb(), step.actor(), step.span(), StepStatus.NOT_RUN, Duration.ZERO,
-                Optional.empty(), List.of());
+        return StepResult.notRun(number, step.verb(), step.actor(), step.span());
     }
 
     private StepOutcome perform(Step step) throws InterruptedException {
         ActorState actor = actors.get(step.actor());
         if (actor == null) {
-            return new StepOutcome.Failed(ctx.failure(Failure.Kind.INTERNAL, "no actor named '" + step.actor()
-                    + "'", step));
+            return new StepOutcome.Failed(ctx.failure(new Reason.Internal("no actor named '" + step.actor()
+                    + "'"), step));
         }
         if (step instanceof Step.Connect c) return connect(actor, c);
         if (step instanceof Step.Disconnect d) return disconnect(actor, d);
@@ -142,25 +139,24 @@ final class ScriptRun {
     /** Why the actor cannot send or receive now, if it cannot. */
     private Optional<Failure> unusable(ActorState actor, Step step) {
         if (actor.session == null) {
-            return Optional.of(ctx.failure(Failure.Kind.NOT_CONNECTED, actor.name() + " has not connected", step));
+            return Optional.of(ctx.failure(new Reason.NotConnected(actor.name(), false), step));
         }
         if (actor.disconnected) {
-            return Optional.of(ctx.failure(Failure.Kind.NOT_CONNECTED, actor.name() + " has disconnected", step));
+            return Optional.of(ctx.failure(new Reason.NotConnected(actor.name(), true), step));
         }
         // A send cannot succeed on a closed stream; a receive still gets the stanzas before the end.
         if (step instanceof Step.Send && actor.session.ended().isPresent()) {
             Inbound end = actor.session.ended().get();
             ctx.record(actor, end);
-            return Optional.of(ctx.failure(Failure.Kind.STREAM_CLOSED, actor.name()
-                    + "'s stream was closed by the server: " + end.describe(), step));
+            return Optional.of(ctx.failure(new Reason.StreamClosed(actor.name(), Optional.empty(), end.describe(),
+                    Optional.empty(), Reason.SetAside.NONE), step));
         }
         return Optional.empty();
     }
 
     private StepOutcome connect(ActorState actor, Step.Connect step) throws InterruptedException {
         if (actor.live() && actor.session.ended().isEmpty()) {
-            return new StepOutcome.Failed(ctx.failure(Failure.Kind.ALREADY_CONNECTED, actor.name()
-                    + " is already connected", step));
+            return new StepOutcome.Failed(ctx.failure(new Reason.AlreadyConnected(actor.name()), step));
         }
         if (actor.live()) {
             closeQuietly(actor);
@@ -171,9 +167,8 @@ final class ScriptRun {
         try {
             actor.session = sessions.connect(request, tap);
         } catch (SessionException e) {
-            Failure.Kind kind = e.kind() == SessionException.Kind.UNREACHABLE ? Failure.Kind.UNREACHABLE
-                    : Failure.Kind.CONNECT;
-            return new StepOutcome.Failed(ctx.failure(kind, e.getMessage(), step));
+            boolean reachable = e.kind() != SessionException.Kind.UNREACHABLE;
+            return new StepOutcome.Failed(ctx.failure(new Reason.ConnectFailed(reachable, e.getMessage()), step));
         }
         actor.disconnected = false;
         actor.endRecorded = false;
@@ -189,7 +184,7 @@ final class ScriptRun {
             try {
                 rendered.add(ctx.expectations.render(element, ctx.bindings));
             } catch (dev.scansion.script.ast.Bindings.UnboundVariableException e) {
-                return new StepOutcome.Failed(ctx.failure(Failure.Kind.UNBOUND_VARIABLE, e.getMessage(), step));
+                return new StepOutcome.Failed(ctx.failure(new Reason.Unbound(e.getMessage()), step));
             }
         }
         settle(actor.name());
@@ -199,9 +194,8 @@ final class ScriptRun {
             try {
                 actor.session.send(xml);
             } catch (SessionException e) {
-                Failure.Kind kind = e.kind() == SessionException.Kind.CLOSED ? Failure.Kind.STREAM_CLOSED
-                        : Failure.Kind.SEND;
-                return new StepOutcome.Failed(ctx.failure(kind, "sending failed: " + e.getMessage(), step));
+                boolean closed = e.kind() == SessionException.Kind.CLOSED;
+                return new StepOutcome.Failed(ctx.failure(new Reason.SendFailed(closed, e.getMessage()), step));
             }
             ctx.transcript.sent(actor.name(), xml, at);
         }

@@ -1,5 +1,10 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.Failure;
+import dev.scansion.result.Reason;
+import dev.scansion.result.ScriptOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.match.MatchOptions;
 import dev.scansion.script.Diagnostic;
 import dev.scansion.script.ParseResult;
 import dev.scansion.script.ScriptFiles;
 import dev.scansion.script.ScriptParser;
+import dev.scansion.script.SecretMask;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.SourceSpan;
 
@@ -106,13 +112,13 @@ public final class ScriptRunner {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            return finish(invalid(name, Optional.of(file), "cannot read the file: " + Failures.describe(e),
-                    List.of()));
+            return finish(invalid(name, Optional.of(file), new Reason.InvalidScript(0,
+                    Optional.of(Failures.describe(e))), List.of()));
         }
         ParseResult parsed = ScriptParser.parse(name, text);
         if (!parsed.ok()) {
-            return finish(invalid(name, Optional.of(file), "does not parse (" + parsed.errors().size()
-                    + (parsed.errors().size() == 1 ? " error)" : " errors)"), parsed.diagnostics()));
+            return finish(invalid(name, Optional.of(file), new Reason.InvalidScript(parsed.errors().size(),
+                    Optional.empty()), parsed.diagnostics()));
         }
         Script script = parsed.script().get();
         Optional<String> rejected = config.tags().rejects(script);
@@ -148,17 +154,17 @@ public final class ScriptRunner {
         return List.of(text.split("\r?\n", -1));
     }
 
-    private static ScriptResult invalid(String name, Optional<Path> path, String message, List<Diagnostic> diagnostics) {
+    private static ScriptResult invalid(String name, Optional<Path> path, Reason.InvalidScript reason,
+                                        List<Diagnostic> diagnostics) {
         SourceSpan at = diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
                 .map(Diagnostic::span).findFirst().orElse(SourceSpan.of(name, 1, 1));
-        Failure failure = Failure.of(Failure.Kind.INVALID_SCRIPT, message, at, "");
-        return new ScriptResult(name, path, "", List.of(), ScriptStatus.ERROR, Instant.now(), Duration.ZERO,
-                Optional.of(failure), List.of(), List.of(), diagnostics, Optional.empty());
+        return new ScriptResult(name, path, "", List.of(), new ScriptOutcome.Failed(new Failure(at, "", reason)),
+                Instant.now(), Duration.ZERO, List.of(), List.of(), diagnostics);
     }
 
     private static ScriptResult skipped(Script script, Optional<Path> path, String reason) {
-        return new ScriptResult(script.file(), path, script.title(),
-                script.tags().stream().map(Object::toString).toList(), ScriptStatus.SKIPPED, Instant.now(),
-                Duration.ZERO, Optional.empty(), List.of(), List.of(), List.of(), Optional.of(reason));
+        return new ScriptResult(script.file(), path, SecretMask.forScript(script).prose(script.title()),
+                script.tags().stream().map(Object::toString).toList(), new ScriptOutcome.Skipped(reason),
+                Instant.now(), Duration.ZERO, List.of(), List.of(), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.StepTiming;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.Failure;
+import dev.scansion.result.Reason;
 import java.util.List;
 
 import dev.scansion.script.SecretMask;
@@ -51,8 +53,8 @@ final class StepContext {
         return i >= 0 && i < sourceLines.size() ? sourceLines.get(i) : "";
     }
 
-    Failure failure(Failure.Kind kind, String message, Step step) {
-        return Failure.of(kind, message, step.span(), sourceLine(step.span()));
+    Failure failure(Reason reason, Step step) {
+        return new Failure(step.span(), sourceLine(step.span()), reason);
     }
 
     /** A failure for the first variable of the payload that has no value yet, if any. */
@@ -62,8 +64,7 @@ final class StepContext {
                 bindings.resolve(v);
             } catch (Bindings.UnboundVariableException e) {
                 SourceSpan at = v.pos() == null ? step.span() : span(v.pos());
-                return java.util.Optional.of(Failure.of(Failure.Kind.UNBOUND_VARIABLE, e.getMessage(), at,
-                        sourceLine(at)));
+                return java.util.Optional.of(new Failure(at, sourceLine(at), new Reason.Unbound(e.getMessage())));
             }
         }
         return java.util.Optional.empty();

@@ -1,5 +1,6 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.Direction;
 import java.io.Reader;
 import java.io.Writer;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.TranscriptEntry;
+import dev.scansion.result.Direction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

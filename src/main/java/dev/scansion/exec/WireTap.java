@@ -1,5 +1,7 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.Direction;
+
 /**
  * Receives the raw traffic of every connection, including stream negotiation, for {@code --verbose}.
  * SASL payloads are already redacted. Called from network threads: implementations must be

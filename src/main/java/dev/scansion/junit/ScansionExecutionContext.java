@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 import dev.scansion.exec.RunListener;
-import dev.scansion.exec.ScriptResult;
+import dev.scansion.result.ScriptResult;
 import dev.scansion.exec.ScriptRunner;
 import dev.scansion.report.TranscriptWriter;
 

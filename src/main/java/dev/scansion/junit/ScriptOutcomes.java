@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-import dev.scansion.exec.Failure;
-import dev.scansion.exec.ScriptResult;
+import dev.scansion.result.Failure;
+import dev.scansion.result.ScriptResult;
 import dev.scansion.report.Explanation;
 
 /**

@@ -3,12 +3,12 @@ package dev.scansion.report;
 import java.io.PrintWriter;
 import java.util.List;
 
-import dev.scansion.exec.Direction;
+import dev.scansion.result.Direction;
 import dev.scansion.exec.RunListener;
-import dev.scansion.exec.RunResult;
-import dev.scansion.exec.ScriptResult;
-import dev.scansion.exec.StepResult;
-import dev.scansion.exec.StepTiming;
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.StepResult;
+import dev.scansion.result.StepTiming;
 import dev.scansion.script.Diagnostic;
 
 /**

@@ -3,9 +3,9 @@ package dev.scansion.report;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.scansion.exec.Failure;
-import dev.scansion.exec.ScriptResult;
-import dev.scansion.exec.StepResult;
+import dev.scansion.result.Failure;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.StepResult;
 import dev.scansion.script.Diagnostic;
 
 /**
@@ -25,12 +25,12 @@ public final class Explanation {
         Failure f = r.failure().get();
         if (f.kind() == Failure.Kind.INVALID_SCRIPT) {
             List<Diagnostic> errors = errors(r);
-            if (errors.isEmpty()) return f.at() + ": " + f.message();
+            if (errors.isEmpty()) return f.at() + ": " + FailureMessages.of(f);
             String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
             return errors.get(0).span() + ": " + errors.get(0).message() + more;
         }
         String step = r.failedStep().map(s -> s.title() + ": ").orElse("");
-        return Text.oneLine(f.at() + ": " + step + f.message());
+        return Text.oneLine(f.at() + ": " + step + FailureMessages.of(f));
     }
 
     /** The multi-line explanation as the console shows it; "" for a script that passed or was skipped. */
@@ -39,11 +39,11 @@ public final class Explanation {
         Failure f = r.failure().get();
         if (f.kind() == Failure.Kind.INVALID_SCRIPT) {
             List<Diagnostic> errors = errors(r);
-            if (errors.isEmpty()) return f.message();
+            if (errors.isEmpty()) return FailureMessages.of(f);
             return errors.stream().map(d -> d.render(false)).collect(Collectors.joining("\n\n"));
         }
         StepResult step = r.failedStep().orElse(null);
-        if (step == null) return f.at() + ": " + f.message();
+        if (step == null) return f.at() + ": " + FailureMessages.of(f);
         return String.join("\n", PLAIN.lines(step, f));
     }
 

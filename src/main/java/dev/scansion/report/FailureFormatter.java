@@ -3,9 +3,10 @@ package dev.scansion.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.scansion.exec.Failure;
-import dev.scansion.exec.StepResult;
-import dev.scansion.exec.TranscriptEntry;
+import dev.scansion.result.Failure;
+import dev.scansion.result.Reason;
+import dev.scansion.result.StepResult;
+import dev.scansion.result.TranscriptEntry;
 import dev.scansion.match.Difference;
 import dev.scansion.match.ReceivedStanza;
 
@@ -20,17 +21,20 @@ final class FailureFormatter {
 
     List<String> lines(StepResult step, Failure f) {
         List<String> out = new ArrayList<>();
-        out.add("  " + style.bold(step.title()) + " failed: " + f.message());
+        out.add("  " + style.bold(step.title()) + " failed: " + FailureMessages.of(f));
         location(out, f);
         differences(out, f.differences());
         f.received().ifPresent(raw -> {
             out.add(f.kind() == Failure.Kind.UNEXPECTED_STANZA ? "  received:" : "  compared with:");
             pretty(raw).lines().forEach(l -> out.add("    " + l));
         });
-        if (!f.setAside().isEmpty()) {
-            out.add("  set aside (" + f.setAside().size() + "):");
-            for (int i = 0; i < f.setAside().size(); i++) {
-                out.add("    " + (i + 1) + ". " + Text.truncate(Text.oneLine(f.setAside().get(i)), SET_ASIDE_WIDTH));
+        Reason.SetAside setAside = f.setAside();
+        if (!setAside.isEmpty()) {
+            List<String> kept = setAside.kept();
+            out.add("  set aside (" + setAside.total() + (kept.size() < setAside.total() ? ", the first "
+                    + kept.size() + " kept" : "") + "):");
+            for (int i = 0; i < kept.size(); i++) {
+                out.add("    " + (i + 1) + ". " + Text.truncate(Text.oneLine(kept.get(i)), SET_ASIDE_WIDTH));
             }
         }
         if (!f.recent().isEmpty()) {

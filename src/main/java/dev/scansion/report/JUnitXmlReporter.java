@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.scansion.exec.Failure;
-import dev.scansion.exec.RunResult;
-import dev.scansion.exec.ScriptResult;
+import dev.scansion.result.Failure;
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult;
 
 /**
  * The run as JUnit XML in the form Maven Surefire writes (which Jenkins, GitLab and the GitHub

@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import dev.scansion.exec.Failure;
-import dev.scansion.exec.RunResult;
-import dev.scansion.exec.ScriptResult;
-import dev.scansion.exec.StepResult;
-import dev.scansion.exec.TranscriptEntry;
+import dev.scansion.result.Failure;
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.StepResult;
+import dev.scansion.result.TranscriptEntry;
 import dev.scansion.match.Difference;
 import dev.scansion.script.Diagnostic;
 import dev.scansion.script.ast.SourceSpan;
@@ -143,7 +143,7 @@ public final class JsonReporter {
         }
         w.beginObject();
         w.field("kind", lower(f.kind()));
-        w.field("message", f.message());
+        w.field("message", FailureMessages.of(f));
         w.name("at");
         position(w, f.at());
         w.field("sourceLine", f.sourceLine());
@@ -152,7 +152,8 @@ public final class JsonReporter {
         w.endArray();
         w.field("received", f.received().orElse(null));
         w.name("setAside");
-        strings(w, f.setAside());
+        strings(w, f.setAside().kept());
+        w.field("setAsideTotal", f.setAside().total());
         w.name("recent");
         entries(w, f.recent(), start);
         w.endObject();

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.scansion.exec.RunResult;
+import dev.scansion.result.RunResult;
 
 /**
  * The report files a run was asked for ({@code --junit}, {@code --json}, {@code --transcripts}),

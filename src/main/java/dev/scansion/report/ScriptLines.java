@@ -3,9 +3,9 @@ package dev.scansion.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.scansion.exec.Failure;
-import dev.scansion.exec.ScriptResult;
-import dev.scansion.exec.StepResult;
+import dev.scansion.result.Failure;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.StepResult;
 
 /** The lines the console prints for one finished script. */
 final class ScriptLines {
@@ -33,6 +33,6 @@ final class ScriptLines {
     /** Errors are one line: the step (if any) and the reason. */
     private static String errorText(ScriptResult r) {
         Failure f = r.failure().orElseThrow();
-        return r.failedStep().map(s -> s.title() + " (" + f.at() + "): ").orElse("") + f.message();
+        return r.failedStep().map(s -> s.title() + " (" + f.at() + "): ").orElse("") + FailureMessages.of(f);
     }
 }

@@ -14,12 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.scansion.exec.Direction;
-import dev.scansion.exec.Failure;
-import dev.scansion.exec.RunResult;
-import dev.scansion.exec.ScriptResult;
-import dev.scansion.exec.ScriptResult.ScriptStatus;
-import dev.scansion.exec.TranscriptEntry;
+import dev.scansion.result.Direction;
+import dev.scansion.result.Failure;
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.result.TranscriptEntry;
 
 /**
  * Per-script transcripts: every element each actor sent and received after binding, in order,

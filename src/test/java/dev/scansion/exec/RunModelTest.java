@@ -1,5 +1,8 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.Failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +14,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.scansion.exec.RunResult.Verdict;
-import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.result.RunResult.Verdict;
+import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.SourceSpan;
 import dev.scansion.script.ast.Tag;

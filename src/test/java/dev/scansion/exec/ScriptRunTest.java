@@ -1,5 +1,11 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.StepResult;
+import dev.scansion.result.StepTiming;
+import dev.scansion.result.TranscriptEntry;
+import dev.scansion.result.Direction;
+import dev.scansion.result.Failure;
 import static dev.scansion.exec.Scripts.captured;
 import static dev.scansion.exec.Scripts.el;
 import static dev.scansion.exec.Scripts.fullJid;
@@ -15,8 +21,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.scansion.exec.ScriptResult.ScriptStatus;
-import dev.scansion.exec.StepResult.StepStatus;
+import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.result.StepResult.StepStatus;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.Value;
 

@@ -1,5 +1,8 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.Direction;
+import dev.scansion.result.Failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.testing.ProsodyServer;
 
 

@@ -1,5 +1,9 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.StepResult;
+import dev.scansion.result.Failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.scansion.exec.RunResult.Verdict;
-import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.result.RunResult.Verdict;
+import dev.scansion.result.ScriptResult.ScriptStatus;
 
 /** The embedding API with the real parser and matcher, and a scripted fake server. */
 @Timeout(30)

@@ -1,5 +1,6 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.Direction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

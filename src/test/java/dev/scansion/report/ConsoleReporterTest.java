@@ -13,15 +13,15 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.scansion.exec.Direction;
-import dev.scansion.exec.Failure;
-import dev.scansion.exec.RunResult;
-import dev.scansion.exec.ScriptResult;
-import dev.scansion.exec.ScriptResult.ScriptStatus;
-import dev.scansion.exec.StepResult;
-import dev.scansion.exec.StepTiming;
-import dev.scansion.exec.StepResult.StepStatus;
-import dev.scansion.exec.TranscriptEntry;
+import dev.scansion.result.Direction;
+import dev.scansion.result.Failure;
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.result.StepResult;
+import dev.scansion.result.StepTiming;
+import dev.scansion.result.StepResult.StepStatus;
+import dev.scansion.result.TranscriptEntry;
 import dev.scansion.match.Difference;
 import dev.scansion.script.ast.SourceSpan;
 

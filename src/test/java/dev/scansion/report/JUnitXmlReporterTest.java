@@ -29,11 +29,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
-import dev.scansion.exec.Direction;
-import dev.scansion.exec.RunResult;
-import dev.scansion.exec.ScriptResult;
-import dev.scansion.exec.ScriptResult.ScriptStatus;
-import dev.scansion.exec.TranscriptEntry;
+import dev.scansion.result.Direction;
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.result.TranscriptEntry;
 
 class JUnitXmlReporterTest {
     @TempDir

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.scansion.exec.Direction;
-import dev.scansion.exec.RunResult;
-import dev.scansion.exec.ScriptResult;
-import dev.scansion.exec.ScriptResult.ScriptStatus;
-import dev.scansion.exec.TranscriptEntry;
+import dev.scansion.result.Direction;
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.result.TranscriptEntry;
 
 /** The JSON report, parsed back with a strict parser and checked field by field. */
 class JsonReporterTest {

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.scansion.exec.RunConfig;
 import dev.scansion.exec.RunListener;
-import dev.scansion.exec.RunResult;
-import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.exec.ScriptRunner;
 import dev.scansion.script.SecretMask;
 

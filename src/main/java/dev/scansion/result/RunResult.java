@@ -1,10 +1,10 @@
-package dev.scansion.exec;
+package dev.scansion.result;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.result.ScriptResult.ScriptStatus;
 
 /**
  * The result of a run: every selected script in run order, plus problems with the selection

@@ -1,4 +1,4 @@
-package dev.scansion.exec;
+package dev.scansion.result;
 
 import java.time.Instant;
 

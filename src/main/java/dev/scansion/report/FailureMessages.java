@@ -1,0 +1,54 @@
+package dev.scansion.report;
+
+import dev.scansion.exec.Durations;
+import dev.scansion.result.Failure;
+import dev.scansion.result.Reason;
+
+/**
+ * The words of a failure: its one-line message, from the facts the result model holds. Every
+ * report (console, JUnit XML, JSON, the JUnit engine) says a failure in these words.
+ */
+public final class FailureMessages {
+    private FailureMessages() {
+    }
+
+    /** e.g. "no matching stanza within 5 s; 3 stanzas set aside". */
+    public static String of(Failure f) {
+        return of(f.reason());
+    }
+
+    public static String of(Reason reason) {
+        if (reason instanceof Reason.NoMatch m) {
+            int n = m.setAside().total();
+            return which(m.expected()) + "no matching stanza within " + Durations.format(m.waited()) + "; " + n
+                    + (n == 1 ? " stanza" : " stanzas") + " set aside";
+        }
+        if (reason instanceof Reason.NextMismatch m) return which(m.expected()) + "the next stanza does not match";
+        if (reason instanceof Reason.NothingArrived t) {
+            return which(t.expected()) + "no stanza arrived within " + Durations.format(t.waited());
+        }
+        if (reason instanceof Reason.Unexpected) return "expected nothing, but a stanza arrived";
+        if (reason instanceof Reason.StreamClosed c) {
+            return c.expected().map(FailureMessages::which).orElse("") + c.actor()
+                    + "'s stream was closed by the server: " + c.end();
+        }
+        if (reason instanceof Reason.NotConnected n) {
+            return n.actor() + (n.disconnected() ? " has disconnected" : " has not connected");
+        }
+        if (reason instanceof Reason.AlreadyConnected a) return a.actor() + " is already connected";
+        if (reason instanceof Reason.Unbound u) return u.explanation();
+        if (reason instanceof Reason.ConnectFailed c) return c.reason();
+        if (reason instanceof Reason.SendFailed s) return "sending failed: " + s.reason();
+        if (reason instanceof Reason.InvalidScript i) {
+            return i.unreadable().map(why -> "cannot read the file: " + why).orElseGet(() -> "does not parse ("
+                    + i.errors() + (i.errors() == 1 ? " error)" : " errors)"));
+        }
+        if (reason instanceof Reason.Internal i) return i.detail();
+        return "interrupted";
+    }
+
+    /** "expected element 2 of 3: " when the step expects several elements; "" otherwise. */
+    private static String which(Reason.Expected e) {
+        return e.of() == 1 ? "" : "expected element " + (e.index() + 1) + " of " + e.of() + ": ";
+    }
+}

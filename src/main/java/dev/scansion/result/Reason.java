@@ -1,0 +1,233 @@
+package dev.scansion.result;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.scansion.match.Difference;
+import dev.scansion.script.SecretMask;
+import dev.scansion.script.ast.SourceSpan;
+
+/** What went wrong in a failed step, with the facts of its kind (see {@link Failure}). */
+public sealed interface Reason {
+    Failure.Kind kind();
+
+    /** The same facts with secrets masked. */
+    Reason masked(SecretMask mask);
+
+    /** The candidate the report compares with the expectation, when there is one. */
+    default Optional<Candidate> compared() {
+        return Optional.empty();
+    }
+
+    /**
+     * Which expected element of a {@code receives} was being waited for.
+     *
+     * @param index 0-based among the step's payload elements
+     * @param of    how many elements the step expects
+     */
+    record Expected(SourceSpan span, int index, int of) {
+    }
+
+    /** A received stanza compared with the expected element, and how it differs. */
+    record Candidate(String stanza, List<Difference> differences) {
+        public Candidate {
+            differences = List.copyOf(differences);
+        }
+
+        Candidate masked(SecretMask mask) {
+            return new Candidate(mask.xml(stanza), differences.stream().map(d -> new Difference(d.expectedAt(),
+                    d.path(), d.reason(), mask.value(d.expected()), mask.value(d.received()))).toList());
+        }
+    }
+
+    /**
+     * The stanzas a {@code receives} set aside (skip mode), as kept for the report: the first ones
+     * in arrival order, and how many there were in all (more may have arrived than are kept).
+     */
+    record SetAside(List<String> kept, int total) {
+        public static final SetAside NONE = new SetAside(List.of(), 0);
+
+        public SetAside {
+            kept = List.copyOf(kept);
+            if (total < kept.size()) throw new IllegalArgumentException("total < kept");
+        }
+
+        public static SetAside of(List<String> all) {
+            return new SetAside(all, all.size());
+        }
+
+        public boolean isEmpty() {
+            return total == 0;
+        }
+
+        SetAside masked(SecretMask mask) {
+            return new SetAside(kept.stream().map(mask::xml).toList(), total);
+        }
+    }
+
+    /** Skip mode: the step's time ran out after stanzas that did not match; {@code closest} differs least. */
+    record NoMatch(Expected expected, Duration waited, Candidate closest, SetAside setAside) implements Reason {
+        public Failure.Kind kind() {
+            return Failure.Kind.MISMATCH;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return new NoMatch(expected, waited, closest.masked(mask), setAside.masked(mask));
+        }
+
+        @Override
+        public Optional<Candidate> compared() {
+            return Optional.of(closest);
+        }
+    }
+
+    /** Next mode: the next stanza did not match. */
+    record NextMismatch(Expected expected, Candidate received) implements Reason {
+        public Failure.Kind kind() {
+            return Failure.Kind.MISMATCH;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return new NextMismatch(expected, received.masked(mask));
+        }
+
+        @Override
+        public Optional<Candidate> compared() {
+            return Optional.of(received);
+        }
+    }
+
+    /** The step's time ran out and nothing arrived at all. */
+    record NothingArrived(Expected expected, Duration waited) implements Reason {
+        public Failure.Kind kind() {
+            return Failure.Kind.TIMEOUT;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return this;
+        }
+    }
+
+    /** {@code receives: nothing} got {@code stanza}. */
+    record Unexpected(String stanza) implements Reason {
+        public Failure.Kind kind() {
+            return Failure.Kind.UNEXPECTED_STANZA;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return new Unexpected(mask.xml(stanza));
+        }
+    }
+
+    /**
+     * The server ended {@code actor}'s stream.
+     *
+     * @param expected    the element being waited for, when the stream ended during a {@code receives}
+     * @param end         why, in one line ("stream error &lt;conflict/&gt;: text", "connection reset")
+     * @param streamError the stream error as received, when there was one
+     */
+    record StreamClosed(String actor, Optional<Expected> expected, String end, Optional<String> streamError,
+                        SetAside setAside) implements Reason {
+        public Failure.Kind kind() {
+            return Failure.Kind.STREAM_CLOSED;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return new StreamClosed(actor, expected, mask.prose(end), streamError.map(mask::xml),
+                    setAside.masked(mask));
+        }
+    }
+
+    /** {@code actor} sends or receives without a session: never connected, or disconnected by the script. */
+    record NotConnected(String actor, boolean disconnected) implements Reason {
+        public Failure.Kind kind() {
+            return Failure.Kind.NOT_CONNECTED;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return this;
+        }
+    }
+
+    record AlreadyConnected(String actor) implements Reason {
+        public Failure.Kind kind() {
+            return Failure.Kind.ALREADY_CONNECTED;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return this;
+        }
+    }
+
+    /** A {@code ${...}} has no value yet; {@code explanation} says which and why. */
+    record Unbound(String explanation) implements Reason {
+        public Failure.Kind kind() {
+            return Failure.Kind.UNBOUND_VARIABLE;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return new Unbound(mask.prose(explanation));
+        }
+    }
+
+    /**
+     * {@code connects} did not give a session.
+     *
+     * @param reachable false when the server could not be reached at all (a runtime error)
+     * @param reason    the connection's own account, in one line
+     */
+    record ConnectFailed(boolean reachable, String reason) implements Reason {
+        public Failure.Kind kind() {
+            return reachable ? Failure.Kind.CONNECT : Failure.Kind.UNREACHABLE;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return new ConnectFailed(reachable, mask.prose(reason));
+        }
+    }
+
+    /** Writing a stanza failed; {@code closed} when because the stream had ended. */
+    record SendFailed(boolean closed, String reason) implements Reason {
+        public Failure.Kind kind() {
+            return closed ? Failure.Kind.STREAM_CLOSED : Failure.Kind.SEND;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return new SendFailed(closed, mask.prose(reason));
+        }
+    }
+
+    /** The script does not parse ({@code errors} diagnostics) or cannot be read ({@code unreadable}). */
+    record InvalidScript(int errors, Optional<String> unreadable) implements Reason {
+        public Failure.Kind kind() {
+            return Failure.Kind.INVALID_SCRIPT;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return this;
+        }
+    }
+
+    /** A problem of the runner itself; {@code detail} in one line. */
+    record Internal(String detail) implements Reason {
+        public Failure.Kind kind() {
+            return Failure.Kind.INTERNAL;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return new Internal(mask.prose(detail));
+        }
+    }
+
+    /** The run was stopped while the step ran. */
+    record Interrupted() implements Reason {
+        public Failure.Kind kind() {
+            return Failure.Kind.INTERRUPTED;
+        }
+
+        public Reason masked(SecretMask mask) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.scansion.result;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.scansion.script.Diagnostic;
+
+/**
+ * The result of one script file.
+ *
+ * @param file        display name (the path as the user gave it)
+ * @param path        the file, when the script came from one
+ * @param title       the header title ("" when none)
+ * @param tags        the header tags as written ({@code name} or {@code name: value})
+ * @param outcome     passed, failed (with the first failure), skipped (with why) or interrupted
+ * @param steps       every action in order; those after a failure are not run
+ * @param transcript  every actor's stanzas after binding, ordered by time
+ * @param diagnostics parser diagnostics (errors for an unparsable script, warnings otherwise)
+ */
+public record ScriptResult(String file, Optional<Path> path, String title, List<String> tags, ScriptOutcome outcome,
+                           Instant startedAt, Duration duration, List<StepResult> steps,
+                           List<TranscriptEntry> transcript, List<Diagnostic> diagnostics) {
+    public ScriptResult {
+        java.util.Objects.requireNonNull(outcome);
+        tags = List.copyOf(tags);
+        steps = List.copyOf(steps);
+        transcript = List.copyOf(transcript);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The status reports show, derived from the outcome. */
+    public enum ScriptStatus { PASSED, FAILED, ERROR, SKIPPED, INTERRUPTED }
+
+    /** A script that ran (or could not) and ended with {@code failure}, or passed when it is empty. */
+    public static ScriptOutcome outcomeOf(Optional<Failure> failure) {
+        return failure.map(ScriptOutcome::of).orElseGet(ScriptOutcome.Passed::new);
+    }
+
+    public ScriptStatus status() {
+        if (outcome instanceof ScriptOutcome.Failed f) {
+            return f.failure().kind().isError() ? ScriptStatus.ERROR : ScriptStatus.FAILED;
+        }
+        if (outcome instanceof ScriptOutcome.Skipped) return ScriptStatus.SKIPPED;
+        if (outcome instanceof ScriptOutcome.Interrupted) return ScriptStatus.INTERRUPTED;
+        return ScriptStatus.PASSED;
+    }
+
+    /** For FAILED, ERROR and INTERRUPTED: the first failure. */
+    public Optional<Failure> failure() {
+        if (outcome instanceof ScriptOutcome.Failed f) return Optional.of(f.failure());
+        if (outcome instanceof ScriptOutcome.Interrupted i) return Optional.of(i.failure());
+        return Optional.empty();
+    }
+
+    /** For SKIPPED: why. */
+    public Optional<String> skipReason() {
+        return outcome instanceof ScriptOutcome.Skipped s ? Optional.of(s.reason()) : Optional.empty();
+    }
+
+    /** The title, or the file name when the script has none. */
+    public String name() {
+        return title.isEmpty() ? file : title;
+    }
+
+    public Optional<StepResult> failedStep() {
+        return steps.stream().filter(s -> s.failure().isPresent()).findFirst();
+    }
+
+    /** One actor's part of the transcript. */
+    public List<TranscriptEntry> transcriptOf(String actor) {
+        return transcript.stream().filter(e -> e.actor().equals(actor)).toList();
+    }
+}

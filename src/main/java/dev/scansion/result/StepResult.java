@@ -1,0 +1,53 @@
+package dev.scansion.result;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.scansion.script.ast.SourceSpan;
+
+/**
+ * The result of one action of a script.
+ *
+ * @param number   1-based position of the step among the script's actions
+ * @param verb     as written: {@code connects}, {@code sends}, {@code receives}, {@code receives: nothing}, {@code disconnects}
+ * @param actor    the actor's name
+ * @param span     where the action line is
+ * @param outcome  passed (with notes), failed (with its failure) or not run
+ * @param duration how long it took (zero when not run)
+ * @param timing   where the duration went ({@link StepTiming#NONE} when not measured)
+ */
+public record StepResult(int number, String verb, String actor, SourceSpan span, StepOutcome outcome,
+                         Duration duration, StepTiming timing) {
+    public StepResult {
+        java.util.Objects.requireNonNull(outcome);
+    }
+
+    /** A step that was not run, because an earlier one failed. */
+    public static StepResult notRun(int number, String verb, String actor, SourceSpan span) {
+        return new StepResult(number, verb, actor, span, new StepOutcome.NotRun(), Duration.ZERO, StepTiming.NONE);
+    }
+
+    /** PASSED, FAILED (a test failure), ERROR (a runtime error: the failure's kind says so) or NOT_RUN. */
+    public enum StepStatus { PASSED, FAILED, ERROR, NOT_RUN }
+
+    public StepStatus status() {
+        if (outcome instanceof StepOutcome.Failed f) {
+            return f.failure().kind().isError() ? StepStatus.ERROR : StepStatus.FAILED;
+        }
+        return outcome instanceof StepOutcome.Passed ? StepStatus.PASSED : StepStatus.NOT_RUN;
+    }
+
+    public Optional<Failure> failure() {
+        return outcome instanceof StepOutcome.Failed f ? Optional.of(f.failure()) : Optional.empty();
+    }
+
+    public List<String> notes() {
+        return outcome instanceof StepOutcome.Passed p ? p.notes() : List.of();
+    }
+
+    /** {@code Romeo receives} — how reports name a step. */
+    public String title() {
+        return actor + " " + verb;
+    }
+}
