@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.scansion.match.MatchResult;
 import dev.scansion.script.ast.Step;
 import dev.scansion.script.ast.XmlElement;
+import dev.scansion.text.Durations;
 
 /** {@code receives} and {@code receives: nothing} (language doc §4). */
 final class Receiver {

@@ -80,13 +80,6 @@ class RunModelTest {
     }
 
     @Test
-    void durationsReadWell() {
-        assertEquals("500 ms", Durations.format(Duration.ofMillis(500)));
-        assertEquals("5 s", Durations.format(Duration.ofSeconds(5)));
-        assertEquals("2.5 s", Durations.format(Duration.ofMillis(2500)));
-    }
-
-    @Test
     void failuresDescribeTheInnermostMessage() {
         Exception e = new RuntimeException("outer", new java.net.ConnectException("Connection refused"));
         assertEquals("Connection refused", Failures.describe(e));

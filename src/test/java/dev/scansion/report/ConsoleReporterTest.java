@@ -111,10 +111,27 @@ class ConsoleReporterTest {
     void errorsAreOneLine() {
         runAll(reporter(false, ConsoleStyle.PLAIN), unreachable());
         List<String> lines = out.toString().lines().toList();
-        assertEquals(2, lines.size(), out.toString());
         assertEquals("ERROR down.scs: Romeo connects (down.scs:12:1): cannot connect to localhost:1: "
                 + "Connection refused", lines.get(0));
-        assertTrue(lines.get(1).startsWith("0 passed, 0 failed, 1 error ("), lines.get(1));
+        assertTrue(lines.get(lines.size() - 1).startsWith("0 passed, 0 failed, 1 error ("), out.toString());
+    }
+
+    @Test
+    void recapOfWhatDidNotPassComesJustBeforeTheSummaryLine() {
+        runAll(reporter(false, ConsoleStyle.PLAIN), passed("a.scs"), failed(), skipped(), unreachable());
+        List<String> lines = out.toString().lines().toList();
+        int n = lines.size();
+        assertEquals("1 passed, 1 failed, 1 error, 1 skipped (2.1 s)", lines.get(n - 1), out.toString());
+        assertEquals(List.of("", "Not passed (2):",
+                "  FAIL  muc.scs:20:1: Romeo receives: no matching stanza within 5 s; 2 stanzas set aside",
+                "  ERROR down.scs:12:1: Romeo connects: cannot connect to localhost:1: Connection refused"),
+                lines.subList(n - 5, n - 1), out.toString());
+    }
+
+    @Test
+    void noRecapWhenEverythingPassed() {
+        runAll(reporter(false, ConsoleStyle.PLAIN), passed("a.scs"), skipped());
+        assertFalse(out.toString().contains("Not passed"), out.toString());
     }
 
     @Test

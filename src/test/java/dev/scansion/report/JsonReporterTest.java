@@ -34,7 +34,7 @@ class JsonReporterTest {
     }
 
     private static Map<String, Object> report(RunResult run, RunInfo info) {
-        return obj(JsonParser.parse(JsonReporter.render(run, info)));
+        return obj(JsonTree.parse(JsonReporter.render(run, info)));
     }
 
     private static Map<String, Object> script(Map<String, Object> report, int i) {
@@ -186,7 +186,7 @@ class JsonReporterTest {
                 base.startedAt(), s)), List.of(), Optional.empty());
         String json = JsonReporter.render(new RunResult(List.of(r), List.of(s), ReportFixtures.T0, Duration.ZERO),
                 ReportFixtures.INFO);
-        Map<String, Object> parsed = obj(JsonParser.parse(json));
+        Map<String, Object> parsed = obj(JsonTree.parse(json));
         assertEquals(List.of(s), parsed.get("problems"));
         Map<String, Object> script = script(parsed, 0);
         assertEquals(s, script.get("path"));
@@ -198,7 +198,7 @@ class JsonReporterTest {
     void loneSurrogatesBecomeReplacementCharacters() {
         StringBuilder sb = new StringBuilder();
         new JsonWriter(sb).beginArray().value("a\uD800b\uDC00c").endArray();
-        assertEquals(List.of("a\uFFFDb\uFFFDc"), JsonParser.parse(sb.toString()));
+        assertEquals(List.of("a\uFFFDb\uFFFDc"), JsonTree.parse(sb.toString()));
     }
 
     @Test
@@ -216,6 +216,6 @@ class JsonReporterTest {
         new JsonWriter(sb).beginObject().name("a").beginArray().endArray().name("b").beginObject().endObject()
                 .name("c").beginArray().value(1).value(true).nullValue().beginArray().endArray().endArray().endObject();
         assertEquals(Map.of("a", List.of(), "b", Map.of(), "c", java.util.Arrays.asList(n(1), true, null, List.of())),
-                JsonParser.parse(sb.toString()));
+                JsonTree.parse(sb.toString()));
     }
 }
