@@ -18,12 +18,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the layering of docs/house-style.md by scanning the imports of the main sources:
- * dependencies point inward, and each library is imported by the one package that owns it.
+ * Keeps the layering of docs/house-style.md by scanning the main sources: dependencies point
+ * inward, and each library is used by the one package that owns it. Imports and fully qualified
+ * names written in code ({@code dev.scansion.report.Foo.bar()}, {@code org.jivesoftware...}) both
+ * count; comments and string literals do not.
  */
 class LayeringTest {
     private static final Path MAIN = Path.of("src/main/java/dev/scansion");
-    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+    /** A project or library name in code: not preceded by a letter, digit or dot (so not a member access). */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "(?<![\\w.$])(dev\\.scansion(?:\\.[A-Za-z_$][\\w$]*)+"
+                    + "|(?:org\\.jivesoftware|org\\.jxmpp|org\\.minidns|org\\.xmlunit|picocli|org\\.junit|org\\.opentest4j)\\.)");
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+[\\w.]+\\s*;", Pattern.MULTILINE);
 
     /** Package (below dev.scansion) to the project packages it may import besides itself. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -56,14 +62,45 @@ class LayeringTest {
             for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
                 files++;
                 String pkg = MAIN.relativize(file.getParent()).toString().replace('/', '.');
-                Matcher m = IMPORT.matcher(Files.readString(file));
-                while (m.find()) {
-                    check(pkg, m.group(1)).ifPresent(v -> violations.add(file + ": " + v));
-                }
+                violations(pkg, Files.readString(file)).forEach(v -> violations.add(file + ": " + v));
             }
         }
         assertTrue(files > 50, "scanned too few files (" + files + "): is the working directory the project?");
         assertEquals(List.of(), violations);
+    }
+
+    /** What in {@code source} (a file of package {@code pkg}) breaks the layering. */
+    static List<String> violations(String pkg, String source) {
+        String code = PACKAGE.matcher(JavaCode.withoutCommentsAndLiterals(source)).replaceFirst("");
+        List<String> found = new ArrayList<>();
+        Matcher m = REFERENCE.matcher(code);
+        while (m.find()) check(pkg, m.group(1)).ifPresent(found::add);
+        return found;
+    }
+
+    @Test
+    void fullyQualifiedNamesInCodeCountAndCommentsAndStringsDoNot() {
+        String source = """
+                package dev.scansion.match;
+
+                import dev.scansion.text.Printable;
+
+                /** See {@link dev.scansion.exec.ScriptRun} and org.jivesoftware.smack. */
+                final class X {
+                    // dev.scansion.report.Foo in a comment
+                    String s = "dev.scansion.cli.Main and org.xmlunit. in a string";
+                    char c = '"';
+                    String block = \"""
+                            dev.scansion.junit.Y
+                            \""";
+                    Object a = new dev.scansion.report.ConsoleStyle();
+                    Object b = org.jivesoftware.smack.packet.Message.class;
+                    int n = this.dev.scansion.exec.Z; // a member access, not a name
+                    Object ok = dev.scansion.script.ast.Step.class;
+                }
+                """;
+        assertEquals(List.of("match must not import dev.scansion.report.ConsoleStyle",
+                "org.jivesoftware. belongs to package exec only"), violations("match", source));
     }
 
     private static Optional<String> check(String pkg, String imported) {
@@ -82,8 +119,10 @@ class LayeringTest {
         return Optional.empty();
     }
 
-    /** {@code script.ast.Value} to {@code script.ast}, {@code exec.RunResult} to {@code exec}. */
+    /** {@code script.ast.Value} to {@code script.ast}, {@code exec.RunResult} to {@code exec}, {@code exec} to itself. */
     private static String projectPackage(String rest) {
-        return rest.startsWith("script.ast.") ? "script.ast" : rest.substring(0, rest.indexOf('.'));
+        if (rest.equals("script.ast") || rest.startsWith("script.ast.")) return "script.ast";
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 }

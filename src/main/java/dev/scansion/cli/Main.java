@@ -2,6 +2,7 @@ package dev.scansion.cli;
 
 import java.util.Set;
 
+import dev.scansion.text.Printable;
 import picocli.CommandLine;
 
 /**
@@ -32,7 +33,8 @@ public final class Main {
         cl.setExitCodeExceptionMapper(t -> ExitCodes.RUNTIME);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("error: " + ex.getMessage());
+            // The message may quote what was typed, control characters included.
+            cmd.getErr().println("error: " + Printable.line(String.valueOf(ex.getMessage())));
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });

@@ -55,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s",
             converter = DurationConverter.class,
-            description = "How long each 'receives' waits (default: ${DEFAULT-VALUE}; 5s, 500ms or seconds).")
+            description = "How long each 'receives' waits (default: ${DEFAULT-VALUE}; 5s, 500ms, 2m or seconds; "
+                    + "every duration option is at most 24h).")
     Duration timeout;
 
     @Option(names = "--nothing-wait", paramLabel = "DURATION", defaultValue = "500ms",
@@ -105,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
 
     RunConfig config() {
         if (timeout.isZero()) throw new ParameterException(spec.commandLine(), "--timeout must be positive");
+        if (nothingWait.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--nothing-wait must be positive");
+        }
         RunConfig base = RunConfig.defaults().withReceiveTimeout(timeout).withNothingWait(nothingWait)
                 .withReceiveMode(receiveMode).withStrictCaptures(strictCaptures).withSettle(settle)
                 .withTags(selection.tags());

@@ -9,6 +9,8 @@ import java.util.Optional;
 import dev.scansion.exec.RunConfig;
 import dev.scansion.exec.TlsSettings;
 import dev.scansion.exec.TlsSettings.TlsPolicy;
+import dev.scansion.exec.TrustCertFile;
+import dev.scansion.text.Printable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,13 +46,26 @@ final class ServerOptions {
                     + "disconnect (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
-    /** Applies these options, checking what picocli cannot. */
+    /**
+     * Applies these options, checking what picocli cannot; a bad value is a usage error, found
+     * before anything connects (a certificate file is loaded here as the TLS handshake would).
+     */
     RunConfig applyTo(RunConfig config, CommandSpec spec) {
+        if (host != null && host.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--host must not be empty");
+        }
         if (port != null && (port < 1 || port > 65535)) {
             throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535, not " + port);
         }
-        if (trustCert != null && !Files.isReadable(trustCert)) {
-            throw new ParameterException(spec.commandLine(), "--trust-cert: cannot read " + trustCert);
+        if (trustCert != null) {
+            if (!Files.isReadable(trustCert)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--trust-cert: cannot read " + Printable.line(trustCert.toString()));
+            }
+            Optional<String> problem = TrustCertFile.problem(trustCert);
+            if (problem.isPresent()) {
+                throw new ParameterException(spec.commandLine(), "--trust-cert: " + Printable.line(problem.get()));
+            }
         }
         if (connectTimeout.isZero()) {
             throw new ParameterException(spec.commandLine(), "--connect-timeout must be positive");

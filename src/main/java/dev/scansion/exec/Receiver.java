@@ -12,6 +12,7 @@ import dev.scansion.result.Reason;
 import dev.scansion.result.StepOutcome;
 import dev.scansion.script.ast.Step;
 import dev.scansion.script.ast.XmlElement;
+import dev.scansion.text.Durations;
 
 /** {@code receives} and {@code receives: nothing} (language doc §4). */
 final class Receiver {

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.jivesoftware.smack.SmackException;
 
+import dev.scansion.text.Durations;
+
 /** An {@link ActorSession} over a logged-in {@link CapturingConnection}. */
 final class SmackActorSession implements ActorSession {
     private static final String PROSODY_CAPS_NODE = "http://prosody.im";

@@ -22,6 +22,8 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
+import dev.scansion.text.Durations;
+
 /**
  * Opens real client connections with Smack, configured to be a silent, faithful pipe (see
  * smack-notes.md): no presence, roster, stream management, automatic replies or keep-alives.

@@ -1,13 +1,10 @@
 package dev.scansion.junit;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.platform.commons.JUnitException;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -18,6 +15,7 @@ import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;
 import dev.scansion.exec.TlsSettings;
 import dev.scansion.exec.TlsSettings.TlsPolicy;
+import dev.scansion.text.Durations;
 
 /**
  * The engine's configuration parameters ({@code junit-platform.properties}, {@code -D} system
@@ -42,8 +40,6 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
     static final String PRINT_TRANSCRIPT = PREFIX + "print-transcript";
     static final String TRANSCRIPTS = PREFIX + "transcripts";
     static final String SESSION_FACTORY = PREFIX + "session-factory";
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
     /** When to print a script's transcript on standard output (which Surefire puts in its report). */
     enum PrintTranscript { NEVER, FAILED, ALWAYS }
@@ -105,15 +101,7 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
 
     /** The CLI's forms: {@code 5s}, {@code 500ms}, {@code 1.5s}, {@code 2m}, or plain seconds. */
     static Duration duration(String v) {
-        Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
-        if (!m.matches()) throw new IllegalArgumentException("'" + v + "' is not a duration (examples: 5s, 500ms, 2.5)");
-        BigDecimal n = new BigDecimal(m.group(1));
-        BigDecimal ms = switch (m.group(2) == null ? "s" : m.group(2)) {
-            case "ms" -> n;
-            case "m" -> n.multiply(BigDecimal.valueOf(60_000));
-            default -> n.multiply(BigDecimal.valueOf(1000));
-        };
-        return Duration.ofMillis(ms.longValue());
+        return Durations.parse(v);
     }
 
     static Duration positive(String v) {

@@ -7,7 +7,7 @@ import org.opentest4j.TestAbortedException;
 
 import dev.scansion.result.Failure;
 import dev.scansion.result.ScriptResult;
-import dev.scansion.report.Explanation;
+import dev.scansion.report.FailureText;
 
 /**
  * A script's result as the JUnit Platform expects it: nothing for a pass, an
@@ -31,8 +31,8 @@ final class ScriptOutcomes {
     }
 
     static String message(ScriptResult r) {
-        String text = Explanation.text(r);
-        return Explanation.oneLine(r) + (text.isEmpty() ? "" : "\n" + text);
+        String text = FailureText.text(r);
+        return FailureText.oneLine(r) + (text.isEmpty() ? "" : "\n" + text);
     }
 
     private static <T extends Throwable> T pointingInto(T t, ScriptResult r, ScriptLocation location) {

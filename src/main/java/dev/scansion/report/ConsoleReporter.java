@@ -1,6 +1,7 @@
 package dev.scansion.report;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.scansion.result.Direction;
@@ -10,11 +11,14 @@ import dev.scansion.result.ScriptResult;
 import dev.scansion.result.StepResult;
 import dev.scansion.result.StepTiming;
 import dev.scansion.script.Diagnostic;
+import dev.scansion.text.Durations;
+import dev.scansion.text.Printable;
 
 /**
- * The human report: one line per script, details for failures, a summary line containing
- * {@code N passed, N failed} (CI tools parse it). Results go to {@code out}; diagnostics,
- * selection problems and the verbose trace go to {@code err}.
+ * The human report: one line per script, details for failures, a recap of the scripts that did
+ * not pass, and last a summary line containing {@code N passed, N failed} (CI tools parse it).
+ * Results go to {@code out}; diagnostics, selection problems and the verbose trace go to
+ * {@code err}. Text from scripts and servers is printed with its control characters escaped.
  */
 public final class ConsoleReporter implements RunListener, AutoCloseable {
     private final PrintWriter out;
@@ -23,6 +27,8 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
     private final ConsoleStyle style;
     private final FailureFormatter failures;
     private final ProgressLine progress;
+    /** The longest reason a recap line shows (the full explanation is printed above it). */
+    private static final int RECAP_WIDTH = 300;
     private int total;
     private int done;
 
@@ -32,7 +38,7 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
         this.options = options;
         this.style = options.style();
         this.failures = new FailureFormatter(style);
-        this.progress = new ProgressLine(out);
+        this.progress = new ProgressLine(out, TerminalWidth::detect);
     }
 
     @Override
@@ -43,30 +49,31 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
 
     @Override
     public void scriptStarted(String file, String title) {
-        progress.status("[" + (done + 1) + "/" + total + "] " + file);
+        progress.status("[" + (done + 1) + "/" + total + "] " + Printable.line(file));
     }
 
     @Override
     public void stepStarted(String file, int number, String actor, String verb) {
-        progress.status("[" + (done + 1) + "/" + total + "] " + file + ": " + actor + " " + verb);
+        progress.status("[" + (done + 1) + "/" + total + "] " + Printable.line(file + ": " + actor + " " + verb));
     }
 
     @Override
     public void stepFinished(String file, StepResult step) {
         if (!options.verbose()) return;
         String mark = step.status() == StepResult.StepStatus.PASSED ? style.green("ok") : style.red("FAILED");
-        String notes = step.notes().isEmpty() ? "" : style.dim(" (" + String.join("; ", step.notes()) + ")");
-        print(out, List.of("    " + mark + " " + step.span().line() + ": " + step.title() + " "
-                + style.dim(Text.seconds(step.duration()) + timing(step.timing())) + notes));
+        String notes = step.notes().isEmpty() ? ""
+                : style.dim(" (" + Printable.line(String.join("; ", step.notes())) + ")");
+        print(out, List.of("    " + mark + " " + step.span().line() + ": " + Printable.line(step.title()) + " "
+                + style.dim(Durations.format(step.duration()) + timing(step.timing())) + notes));
     }
 
     /** {@code " [order 3.2 ms, to socket 0.1 ms]"}: where a step's time went, when measured. */
     private static String timing(StepTiming t) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         // Below 10 µs there was nothing to wait for: only the bookkeeping was timed.
-        t.ordering().filter(d -> d.toNanos() >= 10_000).ifPresent(d -> parts.add("order " + Text.millis(d)));
-        t.toSocket().ifPresent(d -> parts.add("to socket " + Text.millis(d)));
-        t.toVerdict().ifPresent(d -> parts.add("arrival to verdict " + Text.millis(d)));
+        t.ordering().filter(d -> d.toNanos() >= 10_000).ifPresent(d -> parts.add("order " + Durations.millis(d)));
+        t.toSocket().ifPresent(d -> parts.add("to socket " + Durations.millis(d)));
+        t.toVerdict().ifPresent(d -> parts.add("arrival to verdict " + Durations.millis(d)));
         return parts.isEmpty() ? "" : " [" + String.join(", ", parts) + "]";
     }
 
@@ -74,7 +81,7 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
     public void wire(String actor, Direction direction, String xml) {
         if (!options.verbose()) return;
         String arrow = direction == Direction.SENT ? "->" : "<-";
-        print(err, List.of(style.dim("[" + actor + "] " + arrow + " ") + Text.oneLine(xml)));
+        print(err, List.of(style.dim("[" + Printable.line(actor) + "] " + arrow + " ") + Printable.line(xml)));
     }
 
     @Override
@@ -88,10 +95,33 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
     public void runFinished(RunResult result) {
         progress.close();
         if (!result.problems().isEmpty()) {
-            print(err, result.problems().stream().map(p -> style.red("error: ") + p).toList());
+            print(err, result.problems().stream().map(p -> style.red("error: ") + Printable.line(p)).toList());
             return;
         }
-        print(out, List.of(summary(result)));
+        List<String> end = new ArrayList<>(recap(result.scripts()));
+        end.add(summary(result));
+        print(out, end);
+    }
+
+    /**
+     * The scripts that did not pass, one line each ({@code FAIL  file:line:col: step: reason}), so
+     * that a long run's failures need no scrolling back; empty when every script passed or was skipped.
+     */
+    private List<String> recap(List<ScriptResult> scripts) {
+        List<String> entries = new ArrayList<>();
+        for (ScriptResult r : scripts) {
+            String mark = switch (r.status()) {
+                case FAILED -> style.red("FAIL ");
+                case ERROR -> style.red("ERROR");
+                case INTERRUPTED -> style.yellow("INTR ");
+                case PASSED, SKIPPED -> null;
+            };
+            if (mark != null) entries.add("  " + mark + " " + Printable.cut(FailureText.oneLine(r), RECAP_WIDTH));
+        }
+        if (entries.isEmpty()) return entries;
+        List<String> lines = new ArrayList<>(List.of("", "Not passed (" + entries.size() + "):"));
+        lines.addAll(entries);
+        return lines;
     }
 
     /** {@code 3 passed, 1 failed, 0 errors, 2 skipped (2.1 s)}. */
@@ -101,11 +131,11 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
                 .append(Text.plural(r.errors(), "error", "errors"));
         if (r.skipped() > 0) sb.append(", ").append(r.skipped()).append(" skipped");
         if (r.interrupted() > 0) sb.append(", ").append(r.interrupted()).append(" interrupted");
-        return sb.append(" (").append(Text.seconds(r.duration())).append(')').toString();
+        return sb.append(" (").append(Durations.format(r.duration())).append(')').toString();
     }
 
     private List<String> diagnostics(List<Diagnostic> diagnostics) {
-        return diagnostics.stream().map(Diagnostic::render).toList();
+        return diagnostics.stream().map(d -> Printable.text(d.render())).toList();
     }
 
     private void print(PrintWriter to, List<String> lines) {

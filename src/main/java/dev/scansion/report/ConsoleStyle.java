@@ -1,14 +1,16 @@
 package dev.scansion.report;
 
-/** ANSI colours for the console report, or none. */
+import dev.scansion.text.Ansi;
+
+/** The console report's colours (see {@link Ansi}), or none. */
 public final class ConsoleStyle {
     public static final ConsoleStyle PLAIN = new ConsoleStyle(false);
     public static final ConsoleStyle COLOUR = new ConsoleStyle(true);
 
-    private final boolean colour;
+    private final Ansi ansi;
 
     private ConsoleStyle(boolean colour) {
-        this.colour = colour;
+        this.ansi = new Ansi(colour);
     }
 
     public static ConsoleStyle of(boolean colour) {
@@ -16,30 +18,26 @@ public final class ConsoleStyle {
     }
 
     public boolean colour() {
-        return colour;
+        return ansi.on();
     }
 
     String green(String s) {
-        return wrap("32", s);
+        return ansi.paint(Ansi.GREEN, s);
     }
 
     String red(String s) {
-        return wrap("31", s);
+        return ansi.paint(Ansi.RED, s);
     }
 
     String yellow(String s) {
-        return wrap("33", s);
+        return ansi.paint(Ansi.YELLOW, s);
     }
 
     String bold(String s) {
-        return wrap("1", s);
+        return ansi.paint(Ansi.BOLD, s);
     }
 
     String dim(String s) {
-        return wrap("2", s);
-    }
-
-    private String wrap(String code, String s) {
-        return colour ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+        return ansi.paint(Ansi.DIM, s);
     }
 }

@@ -9,8 +9,12 @@ import dev.scansion.result.StepResult;
 import dev.scansion.result.TranscriptEntry;
 import dev.scansion.match.Difference;
 import dev.scansion.match.ReceivedStanza;
+import dev.scansion.text.Printable;
 
-/** Renders a failed step: where, why, the differences, what was set aside, what the actor saw last. */
+/**
+ * Renders a failed step: where, why, the differences, what was set aside, what the actor saw last.
+ * Everything that came from a script or a server is shown with its control characters escaped.
+ */
 final class FailureFormatter {
     private static final int SET_ASIDE_WIDTH = 240;
     private final ConsoleStyle style;
@@ -21,12 +25,12 @@ final class FailureFormatter {
 
     List<String> lines(StepResult step, Failure f) {
         List<String> out = new ArrayList<>();
-        out.add("  " + style.bold(step.title()) + " failed: " + FailureMessages.of(f));
+        out.add("  " + style.bold(Printable.line(step.title())) + " failed: " + Printable.line(FailureMessages.of(f)));
         location(out, f);
         differences(out, f.differences());
         f.received().ifPresent(raw -> {
             out.add(f.kind() == Failure.Kind.UNEXPECTED_STANZA ? "  received:" : "  compared with:");
-            pretty(raw).lines().forEach(l -> out.add("    " + l));
+            Printable.text(pretty(raw)).lines().forEach(l -> out.add("    " + l));
         });
         Reason.SetAside setAside = f.setAside();
         if (!setAside.isEmpty()) {
@@ -34,13 +38,13 @@ final class FailureFormatter {
             out.add("  set aside (" + setAside.total() + (kept.size() < setAside.total() ? ", the first "
                     + kept.size() + " kept" : "") + "):");
             for (int i = 0; i < kept.size(); i++) {
-                out.add("    " + (i + 1) + ". " + Text.truncate(Text.oneLine(kept.get(i)), SET_ASIDE_WIDTH));
+                out.add("    " + (i + 1) + ". " + Printable.shortLine(kept.get(i), SET_ASIDE_WIDTH));
             }
         }
         if (!f.recent().isEmpty()) {
-            out.add("  " + step.actor() + "'s last received before this step:");
+            out.add("  " + Printable.line(step.actor()) + "'s last received before this step:");
             for (TranscriptEntry e : f.recent()) {
-                out.add("    " + Text.truncate(Text.oneLine(e.xml()), SET_ASIDE_WIDTH));
+                out.add("    " + Printable.shortLine(e.xml(), SET_ASIDE_WIDTH));
             }
         }
         return out;
@@ -51,17 +55,17 @@ final class FailureFormatter {
         try {
             return ReceivedStanza.parse(raw).pretty();
         } catch (ReceivedStanza.MalformedStanzaException | RuntimeException e) {
-            return Text.oneLine(raw);
+            return Printable.line(raw);
         }
     }
 
     private void location(List<String> out, Failure f) {
-        out.add("  --> " + f.at());
+        out.add("  --> " + Printable.line(f.at().toString()));
         if (f.sourceLine().isEmpty()) return;
         String n = String.valueOf(f.at().line());
         String pad = " ".repeat(n.length());
         out.add("  " + pad + " |");
-        out.add("  " + n + " | " + f.sourceLine());
+        out.add("  " + n + " | " + Printable.line(f.sourceLine()));
         out.add("  " + pad + " |");
     }
 
@@ -69,9 +73,10 @@ final class FailureFormatter {
         if (diffs.isEmpty()) return;
         out.add("  " + Text.plural(diffs.size(), "difference", "differences") + ":");
         for (Difference d : diffs) {
-            out.add("    " + d.expectedAt() + "  " + style.bold(d.path()) + ": " + d.reason());
-            if (!d.expected().isEmpty()) out.add("        expected: " + style.green(Text.oneLine(d.expected())));
-            if (!d.received().isEmpty()) out.add("        received: " + style.red(Text.oneLine(d.received())));
+            out.add("    " + Printable.line(d.expectedAt().toString()) + "  " + style.bold(Printable.line(d.path()))
+                    + ": " + Printable.line(d.reason()));
+            if (!d.expected().isEmpty()) out.add("        expected: " + style.green(Printable.line(d.expected())));
+            if (!d.received().isEmpty()) out.add("        received: " + style.red(Printable.line(d.received())));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.scansion.report;
 
-import dev.scansion.exec.Durations;
+import dev.scansion.text.Durations;
 import dev.scansion.result.Failure;
 import dev.scansion.result.Reason;
 

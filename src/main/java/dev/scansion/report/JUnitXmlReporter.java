@@ -1,8 +1,6 @@
 package dev.scansion.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +8,8 @@ import java.util.List;
 import dev.scansion.result.Failure;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
+import dev.scansion.text.Printable;
+import dev.scansion.text.XmlEscape;
 
 /**
  * The run as JUnit XML in the form Maven Surefire writes (which Jenkins, GitLab and the GitHub
@@ -28,11 +28,9 @@ public final class JUnitXmlReporter {
     private JUnitXmlReporter() {
     }
 
-    /** Writes the report (results must already be masked), creating parent directories. */
+    /** Writes the report (results must already be masked) whole, creating parent directories. */
     public static void write(RunResult run, RunInfo info, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Files.writeString(file, render(run, info), StandardCharsets.UTF_8);
+        AtomicFile.write(file, render(run, info));
     }
 
     public static String render(RunResult run, RunInfo info) {
@@ -84,12 +82,12 @@ public final class JUnitXmlReporter {
             case ERROR, INTERRUPTED -> outcome(sb, "error", r);
             case SKIPPED -> {
                 sb.append("    <skipped");
-                attr(sb, "message", r.skipReason().orElse("skipped"));
+                attr(sb, "message", Printable.line(r.skipReason().orElse("skipped")));
                 sb.append("/>\n");
             }
         }
         if (TranscriptWriter.ran(r)) {
-            sb.append("    <system-out>").append(XmlEscaper.text(TranscriptWriter.render(r))).append("</system-out>\n");
+            sb.append("    <system-out>").append(XmlEscape.text(TranscriptWriter.render(r))).append("</system-out>\n");
         }
         sb.append("  </testcase>\n");
     }
@@ -97,9 +95,9 @@ public final class JUnitXmlReporter {
     private static void outcome(StringBuilder sb, String element, ScriptResult r) {
         Failure f = r.failure().orElseThrow();
         sb.append("    <").append(element);
-        attr(sb, "message", Text.oneLine(Explanation.oneLine(r)));
-        attr(sb, "type", Explanation.type(f));
-        sb.append('>').append(XmlEscaper.text(Explanation.text(r))).append("</").append(element).append(">\n");
+        attr(sb, "message", FailureText.oneLine(r));
+        attr(sb, "type", FailureText.type(f));
+        sb.append('>').append(XmlEscape.text(FailureText.text(r))).append("</").append(element).append(">\n");
     }
 
     private static void problem(StringBuilder sb, String problem) {
@@ -108,13 +106,13 @@ public final class JUnitXmlReporter {
         attr(sb, "classname", ROOT);
         attr(sb, "time", "0.000");
         sb.append(">\n    <error");
-        attr(sb, "message", Text.oneLine(problem));
+        attr(sb, "message", Printable.line(problem));
         attr(sb, "type", "selection");
-        sb.append('>').append(XmlEscaper.text(problem)).append("</error>\n  </testcase>\n");
+        sb.append('>').append(XmlEscape.text(Printable.text(problem))).append("</error>\n  </testcase>\n");
     }
 
     private static void attr(StringBuilder sb, String name, String value) {
-        sb.append(' ').append(name).append("=\"").append(XmlEscaper.attribute(value)).append('"');
+        sb.append(' ').append(name).append("=\"").append(XmlEscape.attribute(value)).append('"');
     }
 
     /** {@code specs/muc/join.scs} gives {@code join.scs}. */

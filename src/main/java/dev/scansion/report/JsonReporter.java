@@ -1,8 +1,6 @@
 package dev.scansion.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -30,11 +28,9 @@ public final class JsonReporter {
     private JsonReporter() {
     }
 
-    /** Writes the report (results must already be masked), creating parent directories. */
+    /** Writes the report (results must already be masked) whole, creating parent directories. */
     public static void write(RunResult run, RunInfo info, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Files.writeString(file, render(run, info), StandardCharsets.UTF_8);
+        AtomicFile.write(file, render(run, info));
     }
 
     public static String render(RunResult run, RunInfo info) {
@@ -74,7 +70,7 @@ public final class JsonReporter {
         w.field("status", lower(r.status()));
         w.field("startedAt", Times.iso(r.startedAt()));
         w.field("durationMs", Times.millis(r.duration()));
-        String message = Explanation.oneLine(r);
+        String message = FailureText.oneLine(r);
         w.field("message", message.isEmpty() ? null : message);
         w.field("skipReason", r.skipReason().orElse(null));
         w.name("failure");

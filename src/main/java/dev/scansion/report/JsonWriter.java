@@ -6,7 +6,8 @@ import java.util.Deque;
 
 /**
  * A small streaming JSON writer (RFC 8259), pretty-printed with two-space indentation. Strings
- * are escaped completely: quotes, backslashes, every control character, U+2028/U+2029 (which
+ * are escaped completely: quotes, backslashes, every control character (C0, DEL and C1, so that a
+ * report printed on a terminal cannot drive it), U+2028/U+2029 (which
  * break JavaScript embedding), and lone surrogates (replaced by U+FFFD so the output is valid
  * UTF-8). Misuse (a value where a name is due) is a programming error and throws.
  */
@@ -146,7 +147,7 @@ final class JsonWriter {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == 0x7f) {
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
                         out.append(String.format("\\u%04x", (int) c));
                     } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
                             && Character.isLowSurrogate(s.charAt(i + 1))) {

@@ -4,26 +4,37 @@ import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+import dev.scansion.text.DisplayWidth;
 
 /**
  * A live status line on a terminal ("[3/45] muc_create.scs: Romeo receives"), shown only once the
  * run has lasted a moment, and erased before any other output. All output of the console reporter
- * goes through {@link #lock()}.
+ * goes through {@link #lock()}. The line is kept narrower than the terminal (one column spare),
+ * because a line that wraps cannot be erased with {@code \r} and would leave one line per tick.
  */
 final class ProgressLine implements AutoCloseable {
     private static final long DELAY_MS = 1000;
+    private static final long TICK_MS = 250;
+    /** Ask the terminal for its width again every few seconds, so that a resize is followed. */
+    private static final int TICKS_PER_WIDTH = 8;
     private static final String[] SPIN = {"|", "/", "-", "\\"};
 
     private final PrintWriter out;
+    private final IntSupplier terminalWidth;
     private final Object lock = new Object();
     private final long started = System.nanoTime();
     private ScheduledExecutorService ticker;
     private String status = "";
     private int shownWidth;
     private int tick;
+    private volatile int width = -1;
 
-    ProgressLine(PrintWriter out) {
+    /** @param terminalWidth the terminal's columns, asked from the ticking thread (it may start a process) */
+    ProgressLine(PrintWriter out, IntSupplier terminalWidth) {
         this.out = out;
+        this.terminalWidth = terminalWidth;
     }
 
     Object lock() {
@@ -36,7 +47,7 @@ final class ProgressLine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(this::draw, 250, 250, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
     void status(String text) {
@@ -53,24 +64,32 @@ final class ProgressLine implements AutoCloseable {
         shownWidth = 0;
     }
 
-    private void draw() {
+    private void tick() {
+        // Outside the lock: asking the terminal starts a process, and printing must not wait for it.
+        int w = width < 0 || tick % TICKS_PER_WIDTH == 0 ? terminalWidth.getAsInt() : width;
         synchronized (lock) {
-            if ((System.nanoTime() - started) / 1_000_000 < DELAY_MS || status.isEmpty()) return;
-            String line = SPIN[tick++ % SPIN.length] + " " + Text.truncate(status, width() - 3);
-            clear();
-            out.print(line);
-            out.flush();
-            shownWidth = line.length();
+            width = w;
+            if ((System.nanoTime() - started) / 1_000_000 >= DELAY_MS) draw();
+            tick++;
         }
     }
 
-    /** The terminal width from COLUMNS, else 80: a line that wraps could not be erased with \r. */
-    private static int width() {
-        try {
-            String columns = System.getenv("COLUMNS");
-            return columns == null ? 80 : Math.max(20, Integer.parseInt(columns.trim()));
-        } catch (NumberFormatException e) {
-            return 80;
+    /** Draws the spinner and the status, cut to the width; with the lock held. */
+    void draw() {
+        String spin = SPIN[tick % SPIN.length] + " ";
+        int room = width - 1 - spin.length();
+        if (status.isEmpty() || room < 1) return;
+        String line = spin + DisplayWidth.cut(status, room);
+        clear();
+        out.print(line);
+        out.flush();
+        shownWidth = DisplayWidth.of(line);
+    }
+
+    /** For tests: the columns the next draw uses. */
+    void width(int columns) {
+        synchronized (lock) {
+            width = columns;
         }
     }
 

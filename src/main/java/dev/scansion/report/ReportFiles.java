@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.scansion.result.RunResult;
+import dev.scansion.text.Printable;
 
 /**
  * The report files a run was asked for ({@code --junit}, {@code --json}, {@code --transcripts}),
@@ -42,7 +43,7 @@ public record ReportFiles(Optional<Path> junit, Optional<Path> json, Optional<Pa
         } catch (IOException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) reason = fse.getReason();
-            errors.add("cannot write " + option + " " + path + ": " + Text.oneLine(reason));
+            errors.add("cannot write " + option + " " + path + ": " + Printable.line(reason));
         }
     }
 }

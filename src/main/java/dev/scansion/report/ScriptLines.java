@@ -6,21 +6,24 @@ import java.util.List;
 import dev.scansion.result.Failure;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.StepResult;
+import dev.scansion.text.Durations;
+import dev.scansion.text.Printable;
 
-/** The lines the console prints for one finished script. */
+/** The lines the console prints for one finished script (script and server text shown escaped). */
 final class ScriptLines {
     private ScriptLines() {
     }
 
     static List<String> of(ScriptResult r, ConsoleStyle style, FailureFormatter failures) {
         List<String> out = new ArrayList<>();
-        String where = r.title().isEmpty() ? r.file() : r.title() + style.dim(" (" + r.file() + ")");
+        String file = Printable.line(r.file());
+        String where = r.title().isEmpty() ? file : Printable.line(r.title()) + style.dim(" (" + file + ")");
         switch (r.status()) {
-            case PASSED -> out.add(style.green("PASS ") + " " + where + " " + style.dim(Text.seconds(r.duration())));
+            case PASSED -> out.add(style.green("PASS ") + " " + where + " " + style.dim(Durations.format(r.duration())));
             case SKIPPED -> out.add(style.yellow("SKIP ") + " " + where + style.dim(r.skipReason()
-                    .map(s -> ": " + s).orElse("")));
+                    .map(s -> ": " + Printable.line(s)).orElse("")));
             case FAILED -> {
-                out.add(style.red("FAIL ") + " " + where + " " + style.dim(Text.seconds(r.duration())));
+                out.add(style.red("FAIL ") + " " + where + " " + style.dim(Durations.format(r.duration())));
                 StepResult step = r.failedStep().orElseThrow();
                 out.addAll(failures.lines(step, step.failure().orElseThrow()));
             }
@@ -33,6 +36,6 @@ final class ScriptLines {
     /** Errors are one line: the step (if any) and the reason. */
     private static String errorText(ScriptResult r) {
         Failure f = r.failure().orElseThrow();
-        return r.failedStep().map(s -> s.title() + " (" + f.at() + "): ").orElse("") + FailureMessages.of(f);
+        return Printable.line(r.failedStep().map(s -> s.title() + " (" + f.at() + "): ").orElse("") + FailureMessages.of(f));
     }
 }

@@ -1,7 +1,6 @@
 package dev.scansion.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +19,14 @@ import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.result.TranscriptEntry;
+import dev.scansion.text.Printable;
 
 /**
  * Per-script transcripts: every element each actor sent and received after binding, in order,
- * each stamped with milliseconds since the script started and the absolute UTC time. SASL never
- * appears (capture starts after binding); passwords are masked at the source (see {@link dev.scansion.script.SecretMask}).
+ * each stamped with milliseconds since the script started and the absolute UTC time, control
+ * characters shown escaped. Each file is written whole (see {@link AtomicFile}). SASL never
+ * appears (capture starts after binding); passwords are masked at the
+ * source (see {@link dev.scansion.script.SecretMask}).
  */
 public final class TranscriptWriter {
     private static final int MAX_NAME = 120;
@@ -52,7 +54,7 @@ public final class TranscriptWriter {
      */
     public static Path write(ScriptResult r, Path dir, Set<String> used) throws IOException {
         Path file = dir.resolve(uniqueName(r.file(), used));
-        Files.writeString(file, render(r), StandardCharsets.UTF_8);
+        AtomicFile.write(file, render(r));
         return file;
     }
 
@@ -66,11 +68,11 @@ public final class TranscriptWriter {
     public static String render(ScriptResult r) {
         StringBuilder sb = new StringBuilder();
         sb.append("# scansion transcript\n");
-        sb.append("# script:  ").append(Text.oneLine(r.file())).append('\n');
-        if (!r.title().isEmpty()) sb.append("# title:   ").append(Text.oneLine(r.title())).append('\n');
+        sb.append("# script:  ").append(Printable.line(r.file())).append('\n');
+        if (!r.title().isEmpty()) sb.append("# title:   ").append(Printable.line(r.title())).append('\n');
         sb.append("# started: ").append(Times.iso(r.startedAt())).append('\n');
         sb.append("# status:  ").append(r.status().name().toLowerCase(Locale.ROOT));
-        String why = Explanation.oneLine(r);
+        String why = FailureText.oneLine(r);
         sb.append(why.isEmpty() ? "" : " (" + why + ")").append('\n');
         if (!r.transcript().isEmpty()) sb.append("# actors:  ").append(actors(r.transcript())).append('\n');
         sb.append("# each element: +milliseconds since the script started, UTC time, actor, direction\n");
@@ -86,7 +88,7 @@ public final class TranscriptWriter {
             counts.computeIfAbsent(e.actor(), a -> new int[2])[e.direction() == Direction.SENT ? 0 : 1]++;
         }
         List<String> parts = new ArrayList<>();
-        counts.forEach((actor, n) -> parts.add(Text.oneLine(actor) + " (" + n[0] + " sent, " + n[1] + " received)"));
+        counts.forEach((actor, n) -> parts.add(Printable.line(actor) + " (" + n[0] + " sent, " + n[1] + " received)"));
         return String.join(", ", parts);
     }
 
@@ -94,8 +96,8 @@ public final class TranscriptWriter {
         long ms = Duration.between(start, e.at()).toMillis();
         String dir = e.direction() == Direction.SENT ? "sent" : "received";
         sb.append('\n').append('+').append(ms).append(" ms  ").append(Times.iso(e.at())).append("  ")
-                .append(Text.oneLine(e.actor())).append(' ').append(dir).append('\n');
-        for (String line : e.xml().strip().split("\r?\n", -1)) sb.append("  ").append(line).append('\n');
+                .append(Printable.line(e.actor())).append(' ').append(dir).append('\n');
+        for (String line : Printable.text(e.xml().strip()).split("\n", -1)) sb.append("  ").append(line).append('\n');
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.scansion.script;
 
 import dev.scansion.script.ast.SourceSpan;
+import dev.scansion.text.Ansi;
+import dev.scansion.text.DisplayWidth;
 
 /**
  * A problem found in a script, rendered rustc/hurl style:
@@ -55,22 +57,22 @@ public record Diagnostic(Severity severity, SourceSpan span, String message, Str
 
     /** As {@link #render()}, with ANSI colours when {@code color} is true. */
     public String render(boolean color) {
-        Style s = new Style(color);
+        Ansi s = new Ansi(color);
         String label = severity.name().toLowerCase(java.util.Locale.ROOT);
-        String head = s.paint(severity == Severity.ERROR ? Style.RED : Style.YELLOW, label) + s.bold(": " + message);
+        String head = s.strong(severity == Severity.ERROR ? Ansi.RED : Ansi.YELLOW, label) + s.paint(Ansi.BOLD, ": " + message);
         String number = Integer.toString(span.line());
         String pad = " ".repeat(number.length());
         StringBuilder sb = new StringBuilder(head).append('\n')
-                .append(pad).append(s.paint(Style.BLUE, "--> ")).append(span);
+                .append(pad).append(s.strong(Ansi.BLUE, "--> ")).append(span);
         if (sourceLine.isEmpty() && detail.isEmpty()) return sb.toString();
         Snippet snip = Snippet.of(sourceLine, span.column(), caretLength);
-        String bar = s.paint(Style.BLUE, "|");
+        String bar = s.strong(Ansi.BLUE, "|");
         sb.append('\n').append(pad).append(' ').append(bar)
-                .append('\n').append(s.paint(Style.BLUE, number)).append(' ').append(bar);
+                .append('\n').append(s.strong(Ansi.BLUE, number)).append(' ').append(bar);
         if (!snip.text.isEmpty()) sb.append(' ').append(snip.text);
         String carets = " ".repeat(snip.caretStart) + "^".repeat(snip.caretWidth) + (detail.isEmpty() ? "" : " " + detail);
         sb.append('\n').append(pad).append(' ').append(bar).append(' ')
-                .append(s.paint(severity == Severity.ERROR ? Style.RED : Style.YELLOW, carets));
+                .append(s.strong(severity == Severity.ERROR ? Ansi.RED : Ansi.YELLOW, carets));
         return sb.toString();
     }
 
@@ -120,21 +122,6 @@ public record Diagnostic(Severity severity, SourceSpan span, String message, Str
             if (caretEnd <= caretStart) caretEnd = caretStart + 1;
             if (winEnd < line.length()) shown.append("...");
             return new Snippet(shown.toString().stripTrailing(), caretStart, caretEnd - caretStart);
-        }
-    }
-
-    /** ANSI colouring, or nothing. */
-    private record Style(boolean on) {
-        static final String RED = "31";
-        static final String YELLOW = "33";
-        static final String BLUE = "34";
-
-        String paint(String colour, String text) {
-            return on ? "\u001b[1;" + colour + "m" + text + "\u001b[0m" : text;
-        }
-
-        String bold(String text) {
-            return on ? "\u001b[1m" + text + "\u001b[0m" : text;
         }
     }
 }

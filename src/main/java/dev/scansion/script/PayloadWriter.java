@@ -11,6 +11,7 @@ import dev.scansion.script.ast.XmlAttribute;
 import dev.scansion.script.ast.XmlElement;
 import dev.scansion.script.ast.XmlNode;
 import dev.scansion.script.ast.XmlText;
+import dev.scansion.text.XmlEscape;
 
 /**
  * Serialises a payload element for sending: variables substituted and escaped, {@code scansion:*}
@@ -104,19 +105,8 @@ public final class PayloadWriter {
         return sb.toString();
     }
 
+    /** As the reports escape (one escaper for the project): characters XML 1.0 cannot carry are left out. */
     private static void escape(String s, boolean attribute, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\t' -> out.append(attribute ? "&#9;" : "\t");
-                case '\n' -> out.append(attribute ? "&#10;" : "\n");
-                case '\r' -> out.append("&#13;");
-                default -> out.append(c);
-            }
-        }
+        XmlEscape.append(out, s, attribute);
     }
 }

@@ -1,5 +1,7 @@
 package dev.scansion.exec;
 
+import dev.scansion.result.Reason;
+import dev.scansion.result.Results;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.Failure;
@@ -23,9 +25,22 @@ import dev.scansion.script.ast.Tag;
 class RunModelTest {
     private static ScriptResult result(ScriptStatus status, Failure.Kind kind) {
         Optional<Failure> f = kind == null ? Optional.empty()
-                : Optional.of(Failure.of(kind, "x", SourceSpan.of("a.scs", 1, 1), ""));
-        return new ScriptResult("a.scs", Optional.empty(), "", List.of(), status, Instant.now(), Duration.ZERO, f,
-                List.of(), List.of(), List.of(), Optional.empty());
+                : Optional.of(new Failure(SourceSpan.of("a.scs", 1, 1), "", reason(kind)));
+        return Results.script("a.scs", Optional.empty(), "", List.of(), status, Instant.now(), Duration.ZERO, f,
+                List.of(), List.of(), List.of(), status == ScriptStatus.SKIPPED ? Optional.of("tags") : Optional.empty());
+    }
+
+    private static Reason reason(Failure.Kind kind) {
+        return switch (kind) {
+            case MISMATCH -> new Reason.NextMismatch(new Reason.Expected(SourceSpan.of("a.scs", 2, 1), 0, 1),
+                    new Reason.Candidate("<x/>", List.of()));
+            case UNREACHABLE -> new Reason.ConnectFailed(false, "x");
+            case INVALID_SCRIPT -> new Reason.InvalidScript(1, Optional.empty());
+            case INTERNAL -> new Reason.Internal("x");
+            case TIMEOUT -> new Reason.NothingArrived(new Reason.Expected(SourceSpan.of("a.scs", 2, 1), 0, 1),
+                    java.time.Duration.ofSeconds(1));
+            default -> throw new IllegalArgumentException(kind.toString());
+        };
     }
 
     private static RunResult run(List<String> problems, ScriptResult... scripts) {
@@ -80,13 +95,6 @@ class RunModelTest {
         assertTrue(new TagFilter(List.of("status:broken"), List.of()).rejects(muc).isPresent());
         assertFalse(TagFilter.ALL.rejects(plain).isPresent());
         assertFalse(new TagFilter(List.of("MUC"), List.of()).rejects(muc).isPresent());
-    }
-
-    @Test
-    void durationsReadWell() {
-        assertEquals("500 ms", Durations.format(Duration.ofMillis(500)));
-        assertEquals("5 s", Durations.format(Duration.ofSeconds(5)));
-        assertEquals("2.5 s", Durations.format(Duration.ofMillis(2500)));
     }
 
     @Test

@@ -87,7 +87,7 @@ class ScriptRunnerIT {
         assertEquals(ScriptStatus.FAILED, r.status());
         Failure f = r.failure().orElseThrow();
         assertEquals(Failure.Kind.STREAM_CLOSED, f.kind());
-        assertTrue(f.message().contains("conflict"), f.message());
+        assertTrue(message(f).contains("conflict"), message(f));
         assertEquals(18, f.at().line());
     }
 
@@ -139,7 +139,7 @@ class ScriptRunnerIT {
         ScriptResult r = new ScriptRunner(config().withPort(closed)).runFile(script("captures.scs"));
         assertEquals(ScriptStatus.ERROR, r.status());
         assertEquals(Failure.Kind.UNREACHABLE, r.failure().orElseThrow().kind());
-        assertTrue(r.failure().orElseThrow().message().contains("Connection refused"), r.failure().toString());
+        assertTrue(message(r.failure().orElseThrow()).contains("Connection refused"), r.failure().toString());
     }
 
     @Test
@@ -155,5 +155,10 @@ class ScriptRunnerIT {
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         assertEquals(List.of(), smack);
+    }
+
+    /** The failure's one-line message, as every report words it. */
+    private static String message(Failure f) {
+        return dev.scansion.report.FailureMessages.of(f);
     }
 }

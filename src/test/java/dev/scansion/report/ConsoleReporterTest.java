@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.scansion.result.Results;
 import dev.scansion.result.Direction;
 import dev.scansion.result.Failure;
 import dev.scansion.result.RunResult;
@@ -35,7 +36,7 @@ class ConsoleReporterTest {
     }
 
     private static ScriptResult passed(String file) {
-        return new ScriptResult(file, Optional.empty(), "Passes", List.of(), ScriptStatus.PASSED, Instant.now(),
+        return Results.script(file, Optional.empty(), "Passes", List.of(), ScriptStatus.PASSED, Instant.now(),
                 Duration.ofMillis(420), Optional.empty(), List.of(), List.of(), List.of(), Optional.empty());
     }
 
@@ -44,28 +45,26 @@ class ConsoleReporterTest {
         Difference d = new Difference(SourceSpan.of("muc.scs", 24, 56), "/presence/x{muc#user}/item/@role",
                 "attribute value differs", "visitor", "moderator");
         TranscriptEntry recent = new TranscriptEntry("Romeo", Direction.RECEIVED, Instant.now(), "<iq id='x'/>");
-        Failure f = new Failure(Failure.Kind.MISMATCH, "no matching stanza within 5 s; 2 stanzas set aside", at,
-                "Romeo receives:", List.of(d), Optional.of("<presence from='room@c/Romeo'/>"),
+        Failure f = Results.mismatch(at, "Romeo receives:", Duration.ofSeconds(5), List.of(d),
                 List.of("<presence from='room@c/Romeo'/>", "<message type='groupchat'/>"), List.of(recent));
-        StepResult step = new StepResult(3, "receives", "Romeo", at, StepStatus.FAILED, Duration.ofSeconds(5),
+        StepResult step = Results.step(3, "receives", "Romeo", at, StepStatus.FAILED, Duration.ofSeconds(5),
                 Optional.of(f), List.of());
-        return new ScriptResult("muc.scs", Optional.empty(), "MUC roles", List.of(), ScriptStatus.FAILED,
+        return Results.script("muc.scs", Optional.empty(), "MUC roles", List.of(), ScriptStatus.FAILED,
                 Instant.now(), Duration.ofSeconds(5), Optional.of(f), List.of(step), List.of(), List.of(),
                 Optional.empty());
     }
 
     private static ScriptResult unreachable() {
         SourceSpan at = SourceSpan.of("down.scs", 12, 1);
-        Failure f = Failure.of(Failure.Kind.UNREACHABLE, "cannot connect to localhost:1: Connection refused", at,
-                "Romeo connects");
-        StepResult step = new StepResult(1, "connects", "Romeo", at, StepStatus.ERROR, Duration.ZERO,
+        Failure f = Results.unreachable(at, "Romeo connects", "cannot connect to localhost:1: Connection refused");
+        StepResult step = Results.step(1, "connects", "Romeo", at, StepStatus.ERROR, Duration.ZERO,
                 Optional.of(f), List.of());
-        return new ScriptResult("down.scs", Optional.empty(), "", List.of(), ScriptStatus.ERROR, Instant.now(),
+        return Results.script("down.scs", Optional.empty(), "", List.of(), ScriptStatus.ERROR, Instant.now(),
                 Duration.ZERO, Optional.of(f), List.of(step), List.of(), List.of(), Optional.empty());
     }
 
     private static ScriptResult skipped() {
-        return new ScriptResult("skip.scs", Optional.empty(), "Skipped one", List.of("slow"), ScriptStatus.SKIPPED,
+        return Results.script("skip.scs", Optional.empty(), "Skipped one", List.of("slow"), ScriptStatus.SKIPPED,
                 Instant.now(), Duration.ZERO, Optional.empty(), List.of(), List.of(), List.of(),
                 Optional.of("tagged slow (--skip-tags)"));
     }
@@ -111,10 +110,27 @@ class ConsoleReporterTest {
     void errorsAreOneLine() {
         runAll(reporter(false, ConsoleStyle.PLAIN), unreachable());
         List<String> lines = out.toString().lines().toList();
-        assertEquals(2, lines.size(), out.toString());
         assertEquals("ERROR down.scs: Romeo connects (down.scs:12:1): cannot connect to localhost:1: "
                 + "Connection refused", lines.get(0));
-        assertTrue(lines.get(1).startsWith("0 passed, 0 failed, 1 error ("), lines.get(1));
+        assertTrue(lines.get(lines.size() - 1).startsWith("0 passed, 0 failed, 1 error ("), out.toString());
+    }
+
+    @Test
+    void recapOfWhatDidNotPassComesJustBeforeTheSummaryLine() {
+        runAll(reporter(false, ConsoleStyle.PLAIN), passed("a.scs"), failed(), skipped(), unreachable());
+        List<String> lines = out.toString().lines().toList();
+        int n = lines.size();
+        assertEquals("1 passed, 1 failed, 1 error, 1 skipped (2.1 s)", lines.get(n - 1), out.toString());
+        assertEquals(List.of("", "Not passed (2):",
+                "  FAIL  muc.scs:20:1: Romeo receives: no matching stanza within 5 s; 2 stanzas set aside",
+                "  ERROR down.scs:12:1: Romeo connects: cannot connect to localhost:1: Connection refused"),
+                lines.subList(n - 5, n - 1), out.toString());
+    }
+
+    @Test
+    void noRecapWhenEverythingPassed() {
+        runAll(reporter(false, ConsoleStyle.PLAIN), passed("a.scs"), skipped());
+        assertFalse(out.toString().contains("Not passed"), out.toString());
     }
 
     @Test
@@ -136,7 +152,7 @@ class ConsoleReporterTest {
         ConsoleReporter r = reporter(true, ConsoleStyle.PLAIN);
         r.wire("Romeo", Direction.SENT, "<presence/>");
         r.wire("Romeo", Direction.RECEIVED, "<message>\n<body>hi</body></message>");
-        r.stepFinished("a.scs", new StepResult(1, "connects", "Romeo", SourceSpan.of("a.scs", 9, 1),
+        r.stepFinished("a.scs", Results.step(1, "connects", "Romeo", SourceSpan.of("a.scs", 9, 1),
                 StepStatus.PASSED, Duration.ofMillis(12), Optional.empty(), List.of("bound romeo@localhost/x")));
         assertTrue(err.toString().contains("[Romeo] -> <presence/>"), err.toString());
         assertTrue(err.toString().contains("[Romeo] <- <message>\\n<body>hi</body></message>"), err.toString());
@@ -146,18 +162,18 @@ class ConsoleReporterTest {
     @Test
     void verboseStepsSayWhereTheTimeWent() {
         ConsoleReporter r = reporter(true, ConsoleStyle.PLAIN);
-        r.stepFinished("a.scs", new StepResult(2, "sends", "Juliet", SourceSpan.of("a.scs", 11, 1),
+        r.stepFinished("a.scs", Results.step(2, "sends", "Juliet", SourceSpan.of("a.scs", 11, 1),
                 StepStatus.PASSED, Duration.ofMillis(3), Optional.empty(), List.of(),
                 new StepTiming(Optional.of(Duration.ofNanos(2_640_000)), Optional.of(Duration.ofNanos(41_000)),
                         Optional.empty())));
-        r.stepFinished("a.scs", new StepResult(3, "receives", "Romeo", SourceSpan.of("a.scs", 14, 1),
+        r.stepFinished("a.scs", Results.step(3, "receives", "Romeo", SourceSpan.of("a.scs", 14, 1),
                 StepStatus.PASSED, Duration.ofMillis(0), Optional.empty(), List.of(),
                 new StepTiming(Optional.empty(), Optional.empty(), Optional.of(Duration.ofNanos(187_000)))));
         assertTrue(out.toString().contains("ok 11: Juliet sends 3 ms [order 2.64 ms, to socket 0.041 ms]"),
                 out.toString());
         assertTrue(out.toString().contains("ok 14: Romeo receives 0 ms [arrival to verdict 0.187 ms]"),
                 out.toString());
-        r.stepFinished("a.scs", new StepResult(4, "connects", "Juliet", SourceSpan.of("a.scs", 16, 1),
+        r.stepFinished("a.scs", Results.step(4, "connects", "Juliet", SourceSpan.of("a.scs", 16, 1),
                 StepStatus.PASSED, Duration.ofMillis(5), Optional.empty(), List.of(),
                 new StepTiming(Optional.of(Duration.ofNanos(2_000)), Optional.empty(), Optional.empty())));
         assertTrue(out.toString().contains("ok 16: Juliet connects 5 ms\n")

@@ -29,6 +29,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
+import dev.scansion.result.Results;
 import dev.scansion.result.Direction;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
@@ -105,7 +106,7 @@ class JUnitXmlReporterTest {
     void failureHasOneLineMessageTypeAndThePlainExplanation() throws Exception {
         Document doc = parse(JUnitXmlReporter.render(ReportFixtures.mixedRun(), ReportFixtures.INFO));
         Element failure = child(testcase(doc, "roles.scs"), "failure");
-        assertEquals("specs/muc/roles.scs:24:3: Romeo receives: no matching stanza within 5 s (2 set aside)",
+        assertEquals("specs/muc/roles.scs:24:3: Romeo receives: no matching stanza within 5 s; 2 stanzas set aside",
                 failure.getAttribute("message"));
         assertEquals("mismatch", failure.getAttribute("type"));
         String body = failure.getTextContent();
@@ -158,11 +159,11 @@ class JUnitXmlReporterTest {
     void charactersXmlCannotCarryAreRemovedAndTheRestEscaped() throws Exception {
         String nasty = "a\u0001b\u0000c\uD800d\uFFFEe \"q\" 'a' <x> & ]]> \uD83D\uDE00 tab\tcr\rend";
         ScriptResult base = ReportFixtures.passed();
-        ScriptResult r = new ScriptResult("dir.v2/we\"ird&<name>.scs", Optional.empty(), nasty, List.of(),
+        ScriptResult r = Results.script("dir.v2/we\"ird&<name>.scs", Optional.empty(), nasty, List.of(),
                 ScriptStatus.SKIPPED, base.startedAt(), Duration.ZERO, Optional.empty(), List.of(),
                 List.of(new TranscriptEntry("R", Direction.SENT, base.startedAt(), nasty)), List.of(),
                 Optional.of(nasty));
-        ScriptResult ran = new ScriptResult("x.scs", Optional.empty(), "", List.of(), ScriptStatus.PASSED,
+        ScriptResult ran = Results.script("x.scs", Optional.empty(), "", List.of(), ScriptStatus.PASSED,
                 base.startedAt(), Duration.ZERO, Optional.empty(), List.of(),
                 List.of(new TranscriptEntry("R", Direction.SENT, base.startedAt(), nasty)), List.of(), Optional.empty());
         RunResult run = new RunResult(List.of(r, ran), List.of(), ReportFixtures.T0, Duration.ZERO);
@@ -171,7 +172,8 @@ class JUnitXmlReporterTest {
         Document doc = parse(xml);
         Element tc = testcase(doc, "we\"ird&<name>.scs");
         assertEquals("dir_v2", tc.getAttribute("classname"));
-        String clean = "abcde \"q\" 'a' <x> & ]]> \uD83D\uDE00 tab\tcr\rend";
+        // Control characters are shown escaped (as on the console); what XML cannot carry at all is left out.
+        String clean = "a\\x01b\\x00c\\u{D800}de \"q\" 'a' <x> & ]]> \uD83D\uDE00 tab\tcr\\rend";
         assertEquals(clean, child(tc, "skipped").getAttribute("message"), "attribute whitespace survives");
         assertTrue(child(testcase(doc, "x.scs"), "system-out").getTextContent().contains(clean));
     }

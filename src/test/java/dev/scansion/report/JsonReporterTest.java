@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.scansion.result.Results;
 import dev.scansion.result.Direction;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
@@ -34,7 +35,7 @@ class JsonReporterTest {
     }
 
     private static Map<String, Object> report(RunResult run, RunInfo info) {
-        return obj(JsonParser.parse(JsonReporter.render(run, info)));
+        return obj(JsonTree.parse(JsonReporter.render(run, info)));
     }
 
     private static Map<String, Object> script(Map<String, Object> report, int i) {
@@ -126,11 +127,11 @@ class JsonReporterTest {
     @Test
     void failureWithStructuredDifferencesAndSetAsideStanzas() {
         Map<String, Object> s = script(report(ReportFixtures.mixedRun(), ReportFixtures.INFO), 1);
-        assertEquals("specs/muc/roles.scs:24:3: Romeo receives: no matching stanza within 5 s (2 set aside)",
+        assertEquals("specs/muc/roles.scs:24:3: Romeo receives: no matching stanza within 5 s; 2 stanzas set aside",
                 s.get("message"));
         Map<String, Object> f = obj(s.get("failure"));
         assertEquals("mismatch", f.get("kind"));
-        assertEquals("no matching stanza within 5 s (2 set aside)", f.get("message"));
+        assertEquals("no matching stanza within 5 s; 2 stanzas set aside", f.get("message"));
         assertEquals(pos("specs/muc/roles.scs", 24, 3), f.get("at"));
         assertEquals("\t<presence from='room@conference.localhost/Romeo'>", f.get("sourceLine"));
         Map<String, Object> d = obj(list(f.get("differences")).get(0));
@@ -181,12 +182,12 @@ class JsonReporterTest {
             "lines\n\r\ttab\b\f", "\u2028\u2029", "emoji \uD83D\uDE00 é ü 中", "", "</script>"})
     void stringsRoundTrip(String s) {
         ScriptResult base = ReportFixtures.passed();
-        ScriptResult r = new ScriptResult(s, Optional.empty(), s, List.of(), ScriptStatus.PASSED, base.startedAt(),
+        ScriptResult r = Results.script(s, Optional.empty(), s, List.of(), ScriptStatus.PASSED, base.startedAt(),
                 Duration.ZERO, Optional.empty(), List.of(), List.of(new TranscriptEntry(s, Direction.SENT,
                 base.startedAt(), s)), List.of(), Optional.empty());
         String json = JsonReporter.render(new RunResult(List.of(r), List.of(s), ReportFixtures.T0, Duration.ZERO),
                 ReportFixtures.INFO);
-        Map<String, Object> parsed = obj(JsonParser.parse(json));
+        Map<String, Object> parsed = obj(JsonTree.parse(json));
         assertEquals(List.of(s), parsed.get("problems"));
         Map<String, Object> script = script(parsed, 0);
         assertEquals(s, script.get("path"));
@@ -198,7 +199,7 @@ class JsonReporterTest {
     void loneSurrogatesBecomeReplacementCharacters() {
         StringBuilder sb = new StringBuilder();
         new JsonWriter(sb).beginArray().value("a\uD800b\uDC00c").endArray();
-        assertEquals(List.of("a\uFFFDb\uFFFDc"), JsonParser.parse(sb.toString()));
+        assertEquals(List.of("a\uFFFDb\uFFFDc"), JsonTree.parse(sb.toString()));
     }
 
     @Test
@@ -216,6 +217,6 @@ class JsonReporterTest {
         new JsonWriter(sb).beginObject().name("a").beginArray().endArray().name("b").beginObject().endObject()
                 .name("c").beginArray().value(1).value(true).nullValue().beginArray().endArray().endArray().endObject();
         assertEquals(Map.of("a", List.of(), "b", Map.of(), "c", java.util.Arrays.asList(n(1), true, null, List.of())),
-                JsonParser.parse(sb.toString()));
+                JsonTree.parse(sb.toString()));
     }
 }

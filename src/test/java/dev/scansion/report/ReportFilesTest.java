@@ -187,7 +187,7 @@ class ReportFilesTest {
         JUnitXmlReporterTest.validate(xml);
         assertTrue(xml.contains("<failure message=\"" + specs.resolve("wrong.scs") + ":14:1: Romeo receives: "), xml);
         @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) JsonParser.parse(Files.readString(out.resolve("run.json")));
+        Map<String, Object> json = (Map<String, Object>) JsonTree.parse(Files.readString(out.resolve("run.json")));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> scripts = (List<Map<String, Object>>) json.get("scripts");
         Map<String, Object> wrong = scripts.get(2);

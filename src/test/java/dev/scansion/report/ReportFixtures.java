@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.scansion.result.Results;
 import dev.scansion.result.Direction;
 import dev.scansion.result.Failure;
 import dev.scansion.result.RunResult;
@@ -32,14 +33,14 @@ final class ReportFixtures {
     }
 
     static StepResult step(int n, String verb, String actor, int line, StepStatus status, long ms) {
-        return new StepResult(n, verb, actor, SourceSpan.of("specs/chat/hello.scs", line, 1), status,
+        return Results.step(n, verb, actor, SourceSpan.of("specs/chat/hello.scs", line, 1), status,
                 Duration.ofMillis(ms), Optional.empty(), status == StepStatus.PASSED && verb.equals("connects")
                 ? List.of("bound " + actor.toLowerCase() + "@localhost/r") : List.of());
     }
 
     static ScriptResult passed() {
         List<StepResult> steps = List.of(step(1, "connects", "Romeo", 10, StepStatus.PASSED, 11),
-                new StepResult(2, "sends", "Romeo", SourceSpan.of("specs/chat/hello.scs", 12, 1), StepStatus.PASSED,
+                Results.step(2, "sends", "Romeo", SourceSpan.of("specs/chat/hello.scs", 12, 1), StepStatus.PASSED,
                         Duration.ofMillis(1), Optional.empty(), List.of(), new StepTiming(
                         Optional.of(Duration.ofNanos(250_000)), Optional.of(Duration.ofNanos(40_000)), Optional.empty())),
                 step(3, "receives", "Romeo", 15, StepStatus.PASSED, 4),
@@ -47,7 +48,7 @@ final class ReportFixtures {
         List<TranscriptEntry> transcript = List.of(
                 new TranscriptEntry("Romeo", Direction.SENT, at(12), "<iq type='get' id='v1'>\n\t<query xmlns='jabber:iq:version'/>\n</iq>"),
                 new TranscriptEntry("Romeo", Direction.RECEIVED, at(15), "<iq type='result' id='v1' from='localhost'/>"));
-        return new ScriptResult("specs/chat/hello.scs", Optional.empty(), "Hello", List.of("chat", "status: stable"),
+        return Results.script("specs/chat/hello.scs", Optional.empty(), "Hello", List.of("chat", "status: stable"),
                 ScriptStatus.PASSED, T0, Duration.ofMillis(1234), Optional.empty(), steps, transcript, List.of(),
                 Optional.empty());
     }
@@ -57,40 +58,37 @@ final class ReportFixtures {
         Difference d = new Difference(SourceSpan.of("specs/muc/roles.scs", 25, 56), "/presence/x{muc#user}/item/@role",
                 "attribute value differs", "visitor", "moderator");
         TranscriptEntry recent = new TranscriptEntry("Romeo", Direction.RECEIVED, at(30), "<iq id='x'/>");
-        return new Failure(Failure.Kind.MISMATCH, "no matching stanza within 5 s (2 set aside)", at,
-                "\t<presence from='room@conference.localhost/Romeo'>",
-                List.of(d), Optional.of("<presence from='room@conference.localhost/Romeo'><x/></presence>"),
-                List.of("<presence from='room@conference.localhost/Romeo'><x/></presence>",
+        return Results.mismatch(at, "\t<presence from='room@conference.localhost/Romeo'>", Duration.ofSeconds(5),
+                List.of(d), List.of("<presence from='room@conference.localhost/Romeo'><x/></presence>",
                         "<message type='groupchat'><subject/></message>"), List.of(recent));
     }
 
     static ScriptResult failed() {
         Failure f = mismatch();
-        StepResult failedStep = new StepResult(3, "receives", "Romeo", SourceSpan.of("specs/muc/roles.scs", 23, 1),
+        StepResult failedStep = Results.step(3, "receives", "Romeo", SourceSpan.of("specs/muc/roles.scs", 23, 1),
                 StepStatus.FAILED, Duration.ofSeconds(5), Optional.of(f), List.of());
         List<StepResult> steps = List.of(
-                new StepResult(1, "connects", "Romeo", SourceSpan.of("specs/muc/roles.scs", 12, 1), StepStatus.PASSED,
+                Results.step(1, "connects", "Romeo", SourceSpan.of("specs/muc/roles.scs", 12, 1), StepStatus.PASSED,
                         Duration.ofMillis(10), Optional.empty(), List.of()),
-                new StepResult(2, "sends", "Romeo", SourceSpan.of("specs/muc/roles.scs", 14, 1), StepStatus.PASSED,
+                Results.step(2, "sends", "Romeo", SourceSpan.of("specs/muc/roles.scs", 14, 1), StepStatus.PASSED,
                         Duration.ofMillis(1), Optional.empty(), List.of()),
                 failedStep,
-                new StepResult(4, "receives: nothing", "Romeo", SourceSpan.of("specs/muc/roles.scs", 30, 1),
+                Results.step(4, "receives: nothing", "Romeo", SourceSpan.of("specs/muc/roles.scs", 30, 1),
                         StepStatus.NOT_RUN, Duration.ZERO, Optional.empty(), List.of()));
         List<TranscriptEntry> transcript = List.of(
                 new TranscriptEntry("Romeo", Direction.SENT, at(20), "<presence to='room@conference.localhost/Romeo'/>"),
                 new TranscriptEntry("Romeo", Direction.RECEIVED, at(25), "<presence from='room@conference.localhost/Romeo'><x/></presence>"));
-        return new ScriptResult("specs/muc/roles.scs", Optional.empty(), "MUC roles", List.of("muc"),
+        return Results.script("specs/muc/roles.scs", Optional.empty(), "MUC roles", List.of("muc"),
                 ScriptStatus.FAILED, at(1300), Duration.ofMillis(5021), Optional.of(f), steps, transcript, List.of(),
                 Optional.empty());
     }
 
     static ScriptResult unreachable() {
         SourceSpan at = SourceSpan.of("down.scs", 12, 1);
-        Failure f = Failure.of(Failure.Kind.UNREACHABLE, "cannot connect to 127.0.0.1:1: Connection refused", at,
-                "Romeo connects");
-        StepResult step = new StepResult(1, "connects", "Romeo", at, StepStatus.ERROR, Duration.ofMillis(3),
+        Failure f = Results.unreachable(at, "Romeo connects", "cannot connect to 127.0.0.1:1: Connection refused");
+        StepResult step = Results.step(1, "connects", "Romeo", at, StepStatus.ERROR, Duration.ofMillis(3),
                 Optional.of(f), List.of());
-        return new ScriptResult("down.scs", Optional.empty(), "", List.of(), ScriptStatus.ERROR, at(7000),
+        return Results.script("down.scs", Optional.empty(), "", List.of(), ScriptStatus.ERROR, at(7000),
                 Duration.ofMillis(3), Optional.of(f), List.of(step), List.of(), List.of(), Optional.empty());
     }
 
@@ -99,14 +97,14 @@ final class ReportFixtures {
                 "Romeo2 sends:", 6, "not defined above the separator");
         Diagnostic second = Diagnostic.error(SourceSpan.of("specs/broken.scs", 20, 9), "unknown verb 'shouts'",
                 "Juliet shouts", 6, "");
-        Failure f = Failure.of(Failure.Kind.INVALID_SCRIPT, "does not parse (2 errors)", first.span(), "");
-        return new ScriptResult("specs/broken.scs", Optional.of(Path.of("specs/broken.scs")), "", List.of(),
+        Failure f = Results.invalid(first.span(), 2);
+        return Results.script("specs/broken.scs", Optional.of(Path.of("specs/broken.scs")), "", List.of(),
                 ScriptStatus.ERROR, at(7100), Duration.ZERO, Optional.of(f), List.of(), List.of(),
                 List.of(first, second), Optional.empty());
     }
 
     static ScriptResult skipped() {
-        return new ScriptResult("specs/slow.scs", Optional.empty(), "Slow one", List.of("slow"), ScriptStatus.SKIPPED,
+        return Results.script("specs/slow.scs", Optional.empty(), "Slow one", List.of("slow"), ScriptStatus.SKIPPED,
                 at(7200), Duration.ZERO, Optional.empty(), List.of(), List.of(), List.of(),
                 Optional.of("tagged slow (--skip-tags)"));
     }

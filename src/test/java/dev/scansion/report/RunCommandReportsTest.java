@@ -63,7 +63,7 @@ class RunCommandReportsTest {
         assertTrue(xml.contains("type=\"unreachable\""), xml);
         assertTrue(xml.contains("<property name=\"scansion.host\" value=\"127.0.0.1\"/>"), xml);
         @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> parsed = (java.util.Map<String, Object>) JsonParser.parse(Files.readString(json));
+        java.util.Map<String, Object> parsed = (java.util.Map<String, Object>) JsonTree.parse(Files.readString(json));
         assertEquals("error", parsed.get("verdict"));
         try (var files = Files.list(transcripts)) {
             assertEquals(1, files.count());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import dev.scansion.script.ast.SourceSpan;
+import dev.scansion.text.DisplayWidth;
 
 class DiagnosticTest {
     @Test

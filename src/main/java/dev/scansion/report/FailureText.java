@@ -7,30 +7,31 @@ import dev.scansion.result.Failure;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.StepResult;
 import dev.scansion.script.Diagnostic;
+import dev.scansion.text.Printable;
 
 /**
  * Why a script did not pass, as plain text: the one-line {@code file:line:col: reason} that CI tools
  * show in lists, and the full explanation the console prints (without colours). Shared by the
- * JUnit XML report and the JUnit Platform engine.
+ * JUnit XML report and the JUnit Platform engine. Control characters are shown escaped.
  */
-public final class Explanation {
+public final class FailureText {
     private static final FailureFormatter PLAIN = new FailureFormatter(ConsoleStyle.PLAIN);
 
-    private Explanation() {
+    private FailureText() {
     }
 
-    /** {@code file:line:col: reason}; "" for a script that passed or was skipped. */
+    /** {@code file:line:col: reason} on one line; "" for a script that passed or was skipped. */
     public static String oneLine(ScriptResult r) {
         if (r.failure().isEmpty()) return "";
         Failure f = r.failure().get();
         if (f.kind() == Failure.Kind.INVALID_SCRIPT) {
             List<Diagnostic> errors = errors(r);
-            if (errors.isEmpty()) return f.at() + ": " + FailureMessages.of(f);
+            if (errors.isEmpty()) return Printable.line(f.at() + ": " + FailureMessages.of(f));
             String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
-            return errors.get(0).span() + ": " + errors.get(0).message() + more;
+            return Printable.line(errors.get(0).span() + ": " + errors.get(0).message() + more);
         }
         String step = r.failedStep().map(s -> s.title() + ": ").orElse("");
-        return Text.oneLine(f.at() + ": " + step + FailureMessages.of(f));
+        return Printable.line(f.at() + ": " + step + FailureMessages.of(f));
     }
 
     /** The multi-line explanation as the console shows it; "" for a script that passed or was skipped. */
@@ -39,11 +40,11 @@ public final class Explanation {
         Failure f = r.failure().get();
         if (f.kind() == Failure.Kind.INVALID_SCRIPT) {
             List<Diagnostic> errors = errors(r);
-            if (errors.isEmpty()) return FailureMessages.of(f);
-            return errors.stream().map(d -> d.render(false)).collect(Collectors.joining("\n\n"));
+            if (errors.isEmpty()) return Printable.text(FailureMessages.of(f));
+            return errors.stream().map(d -> Printable.text(d.render(false))).collect(Collectors.joining("\n\n"));
         }
         StepResult step = r.failedStep().orElse(null);
-        if (step == null) return f.at() + ": " + FailureMessages.of(f);
+        if (step == null) return Printable.line(f.at() + ": " + FailureMessages.of(f));
         return String.join("\n", PLAIN.lines(step, f));
     }
 
