@@ -14,6 +14,7 @@ import dev.scansion.exec.RunConfig;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;
 import dev.scansion.exec.TlsSettings;
+import dev.scansion.exec.TrustCertFile;
 import dev.scansion.exec.TlsSettings.TlsPolicy;
 import dev.scansion.text.Durations;
 
@@ -49,14 +50,14 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
         c = c.withHost(string(p, HOST).orElse(null));
         c = c.withPort(get(p, PORT, EngineSettings::port).orElse(null));
         c = c.withReceiveTimeout(get(p, TIMEOUT, EngineSettings::positive).orElse(c.receiveTimeout()));
-        c = c.withNothingWait(get(p, NOTHING_WAIT, EngineSettings::duration).orElse(c.nothingWait()));
+        c = c.withNothingWait(get(p, NOTHING_WAIT, EngineSettings::positive).orElse(c.nothingWait()));
         c = c.withConnectTimeout(get(p, CONNECT_TIMEOUT, EngineSettings::positive).orElse(c.connectTimeout()));
         c = c.withSettle(get(p, SETTLE, EngineSettings::duration).orElse(c.settle()));
         c = c.withReceiveMode(get(p, RECEIVE_MODE, v -> choice(ReceiveMode.class, v)).orElse(c.receiveMode()));
         c = c.withStrictCaptures(get(p, STRICT_CAPTURES, EngineSettings::bool).orElse(false));
         TlsPolicy tls = get(p, TLS, v -> choice(TlsPolicy.class, v)).orElse(TlsPolicy.OPTIONAL);
         boolean insecure = get(p, INSECURE, EngineSettings::bool).orElse(false);
-        c = c.withTls(new TlsSettings(tls, insecure, string(p, TRUST_CERT).map(Path::of)));
+        c = c.withTls(new TlsSettings(tls, insecure, get(p, TRUST_CERT, EngineSettings::certificate)));
         PrintTranscript print = get(p, PRINT_TRANSCRIPT, v -> choice(PrintTranscript.class, v))
                 .orElse(PrintTranscript.FAILED);
         return new EngineSettings(c, print, string(p, TRANSCRIPTS).map(Path::of), string(p, SESSION_FACTORY));
@@ -106,8 +107,18 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
 
     static Duration positive(String v) {
         Duration d = duration(v);
-        if (d.isZero()) throw new IllegalArgumentException("must be positive, not '" + v + "'");
+        // as the CLI: a wait that rounds to 0 ms would never wait
+        if (d.toMillis() == 0) throw new IllegalArgumentException("must be positive, not '" + v + "'");
         return d;
+    }
+
+    /** A file that holds a certificate: checked now, as the CLI does, not at the first connect. */
+    static Path certificate(String v) {
+        Path path = Path.of(v);
+        TrustCertFile.problem(path).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return path;
     }
 
     static boolean bool(String v) {

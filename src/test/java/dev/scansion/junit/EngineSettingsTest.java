@@ -47,6 +47,9 @@ class EngineSettingsTest {
         };
     }
 
+    /** Debian's bundle of trusted certificates (ca-certificates, which the JDK package depends on). */
+    private static final String CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
+
     @Test
     void defaultsAreTheCliDefaults() {
         EngineSettings s = EngineSettings.from(params(Map.of()));
@@ -68,7 +71,7 @@ class EngineSettingsTest {
         m.put("scansion.strict-captures", "true");
         m.put("scansion.tls", "off");
         m.put("scansion.insecure", "yes");
-        m.put("scansion.trust-cert", "/etc/ca.pem");
+        m.put("scansion.trust-cert", CA_BUNDLE);
         m.put("scansion.print-transcript", "always");
         m.put("scansion.transcripts", "target/t");
         m.put("scansion.session-factory", FakeServer.class.getName());
@@ -84,10 +87,24 @@ class EngineSettingsTest {
         assertTrue(c.strictCaptures());
         assertEquals(TlsPolicy.OFF, c.tls().policy());
         assertTrue(c.tls().insecure());
-        assertEquals(Optional.of(Path.of("/etc/ca.pem")), c.tls().trustCert());
+        assertEquals(Optional.of(Path.of(CA_BUNDLE)), c.tls().trustCert());
         assertEquals(EngineSettings.PrintTranscript.ALWAYS, s.printTranscript());
         assertEquals(Optional.of(Path.of("target/t")), s.transcripts());
         assertTrue(s.sessions() instanceof FakeServer);
+    }
+
+    @Test
+    void theEngineRefusesWhatTheCliRefuses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        assertEquals("configuration parameter scansion.nothing-wait: must be positive, not '0'",
+                assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.nothing-wait",
+                        "0")))).getMessage());
+        java.nio.file.Path notACert = java.nio.file.Files.writeString(dir.resolve("cert.pem"), "hello");
+        String message = assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of(
+                "scansion.trust-cert", notACert.toString())))).getMessage();
+        assertTrue(message.startsWith("configuration parameter scansion.trust-cert: "), message);
+        assertTrue(message.contains(notACert.toString()), message);
+        assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.timeout", "99999999999999999s"))));
     }
 
     @Test
