@@ -1,8 +1,5 @@
 package dev.scansion.exec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +11,8 @@ import dev.scansion.exec.ScriptResult.ScriptStatus;
 import dev.scansion.match.MatchOptions;
 import dev.scansion.script.Diagnostic;
 import dev.scansion.script.ParseResult;
-import dev.scansion.script.ScriptFiles;
-import dev.scansion.script.ScriptParser;
+import dev.scansion.script.ParseOptions;
+import dev.scansion.script.ScriptSources;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.SourceSpan;
 
@@ -58,7 +55,7 @@ public final class ScriptRunner {
     public RunResult run(List<Path> paths) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        ScriptFiles.Selection selection = ScriptFiles.collect(paths);
+        ScriptSources.Selection selection = ScriptSources.select(paths);
         List<String> problems = new ArrayList<>(selection.problems());
         if (problems.isEmpty() && selection.files().isEmpty()) {
             problems.add("no .scs scripts found in " + String.join(", ", paths.stream().map(Path::toString).toList()));
@@ -73,25 +70,18 @@ public final class ScriptRunner {
         return result;
     }
 
-    /** Reads, parses, selects (tags) and runs one file. Never throws. */
+    /** Reads, parses, selects (tags) and runs one file, through {@link ScriptSources}. Never throws. */
     public ScriptResult runFile(Path file) {
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return finish(invalid(name, Optional.of(file), "cannot read the file: " + Failures.describe(e),
-                    List.of()));
-        }
-        ParseResult parsed = ScriptParser.parse(name, text);
+        ScriptSources.Loaded loaded = ScriptSources.load(file, ParseOptions.RUN);
+        ParseResult parsed = loaded.parsed();
         if (!parsed.ok()) {
-            return finish(invalid(name, Optional.of(file), "does not parse (" + parsed.errors().size()
+            return finish(invalid(loaded.file(), Optional.of(file), "does not parse (" + parsed.errors().size()
                     + (parsed.errors().size() == 1 ? " error)" : " errors)"), parsed.diagnostics()));
         }
         Script script = parsed.script().get();
         Optional<String> rejected = config.tags().rejects(script);
         if (rejected.isPresent()) return finish(skipped(script, Optional.of(file), rejected.get()));
-        return execute(script, Optional.of(file), lines(text), parsed.diagnostics());
+        return execute(script, Optional.of(file), loaded.lines(), parsed.diagnostics());
     }
 
     /** Runs an already parsed script (no tag selection). */
@@ -116,10 +106,6 @@ public final class ScriptRunner {
     private ScriptResult finish(ScriptResult result) {
         listener.scriptFinished(result);
         return result;
-    }
-
-    private static List<String> lines(String text) {
-        return List.of(text.split("\r?\n", -1));
     }
 
     private static ScriptResult invalid(String name, Optional<Path> path, String message, List<Diagnostic> diagnostics) {

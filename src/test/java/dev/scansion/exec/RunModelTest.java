@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.scansion.exec.RunResult.Verdict;
 import dev.scansion.exec.ScriptResult.ScriptStatus;
+import dev.scansion.script.TagFilter;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.SourceSpan;
 import dev.scansion.script.ast.Tag;

@@ -1,0 +1,38 @@
+package dev.scansion.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The two CLI front doors read a script the same way ({@link dev.scansion.script.ScriptSources}):
+ * the same file that is not UTF-8 gives the same file:line:column error and exit 2 from both. The
+ * engine's door is {@code junit.ScriptLoaderTest}, with the same file.
+ */
+@Timeout(60)
+class ScriptInputTest {
+    /** Its first bad byte (0xE9) is on line 12 at column 22, after an emoji, a CRLF and a lone CR. */
+    static final Path NOT_UTF8 = Path.of("src", "test", "resources", "corpus", "err", "not_utf8.scs");
+    static final String ERROR = "error: not a UTF-8 text file: invalid byte 0xE9\n  --> " + NOT_UTF8 + ":12:22";
+
+    @Test
+    void checkGivesTheFirstBadByte() {
+        CheckCommandTest.Run r = CheckCommandTest.run("check", "--no-color", NOT_UTF8.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().replace("\r\n", "\n").startsWith(ERROR + "\n"), r.err());
+    }
+
+    @Test
+    void runGivesTheSameErrorAndExitsTwo() {
+        CheckCommandTest.Run r = CheckCommandTest.run("run", "--no-color", "--port", "1", NOT_UTF8.toString());
+        assertEquals(2, r.exit());
+        String all = (r.out() + r.err()).replace("\r\n", "\n");
+        assertTrue(all.contains(ERROR + "\n"), all);
+        assertFalse(all.contains("Input length"), all);
+    }
+}
