@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                 "Parse and validate scripts without a server.",
                 "Problems go to standard error as file:line:column with the source line; "
                         + "a one-line summary goes to standard output.",
-                "Unknown actor properties are errors here (warnings in 'run')."},
+                "Unknown actor properties are errors here (warnings in 'run').",
+                "An unset $${env:NAME} in an actor property is a warning here: 'run' fails unless it is set."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every script is valid (warnings allowed)",

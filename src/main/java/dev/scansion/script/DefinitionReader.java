@@ -27,6 +27,7 @@ final class DefinitionReader {
     private final SourceText src;
     private final Diagnostics diagnostics;
     private final ParseOptions options;
+    private final EnvironmentValues environment;
 
     String title = "";
     final List<String> description = new ArrayList<>();
@@ -48,6 +49,7 @@ final class DefinitionReader {
         this.src = src;
         this.diagnostics = diagnostics;
         this.options = options;
+        this.environment = new EnvironmentValues(diagnostics, options);
     }
 
     /** Reads the header from line 1; returns the first line after it. */
@@ -133,7 +135,7 @@ final class DefinitionReader {
             return;
         }
         String key = m.group(1);
-        String value = m.group(2);
+        String written = m.group(2);
         Actor.Property old = currentProps.get(key);
         if (discard) return;
         if (old != null) {
@@ -145,8 +147,10 @@ final class DefinitionReader {
             diagnostics.add(options.unknownProperty(), n, col, key.length(), "unknown property '" + key + "'",
                     Names.suggestion(key, KNOWN_ORDERED, "known: jid, password, resource, connect_host, connect_port"));
         }
-        currentProps.put(key, new Actor.Property(key, value, SourceSpan.of(src.file(), n, col)));
-        checkValue(n, key, value, m.start(2) + 1);
+        String value = environment.resolve(written, n, line, m.start(2));
+        currentProps.put(key, new Actor.Property(key, value, SourceSpan.of(src.file(), n, col), written));
+        // a value from the environment is not quoted back in a message: it may be secret
+        if (!written.contains("${env:")) checkValue(n, key, value, m.start(2) + 1);
     }
 
     private void checkValue(int n, String key, String value, int col) {

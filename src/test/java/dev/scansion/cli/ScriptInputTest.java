@@ -2,12 +2,16 @@ package dev.scansion.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two CLI front doors read a script the same way ({@link dev.scansion.script.ScriptSources}):
@@ -34,5 +38,25 @@ class ScriptInputTest {
         String all = (r.out() + r.err()).replace("\r\n", "\n");
         assertTrue(all.contains(ERROR + "\n"), all);
         assertFalse(all.contains("Input length"), all);
+    }
+
+    /** A name no environment sets. */
+    private static final String UNSET = "SCANSION_TEST_NEVER_SET_0B5E";
+
+    @Test
+    void anUnsetEnvironmentVariableStopsRunAndIsAWarningForCheck(@TempDir Path dir) throws IOException {
+        assertNull(System.getenv(UNSET));
+        Path f = Files.writeString(dir.resolve("env.scs"), "[Client] Romeo\n\tjid: romeo@localhost\n"
+                + "\tpassword: ${env:" + UNSET + "}\n-----\nRomeo connects\n");
+        CheckCommandTest.Run run = CheckCommandTest.run("run", "--no-color", "--port", "1", f.toString());
+        assertEquals(2, run.exit());
+        assertTrue((run.out() + run.err()).contains("error: environment variable '" + UNSET + "' is not set\n --> "
+                + f + ":3:12"), run.out() + run.err());
+
+        CheckCommandTest.Run check = CheckCommandTest.run("check", "--no-color", f.toString());
+        assertEquals(0, check.exit());
+        assertTrue(check.err().contains("warning: environment variable '" + UNSET + "' is not set\n --> "
+                + f + ":3:12"), check.err());
+        assertTrue(check.err().contains("'scansion run' will fail unless it is set"), check.err());
     }
 }
