@@ -43,7 +43,7 @@ final class EnvironmentValues {
             String written = value.substring(open, close + 1);
             i = close + 1;
             if (!NAME.matcher(name).matches()) {
-                diagnostics.error(n, column, written.length(), "bad environment variable name '" + name + "'",
+                diagnostics.error(n, column, written.length(), "bad environment variable name '" + Diagnostics.quoted(name) + "'",
                         "a name is letters, digits and '_', not starting with a digit");
                 out.append(written);
                 continue;

@@ -160,7 +160,7 @@ final class TreeBuilder {
             case "true" -> f.strict = Optional.of(true);
             case "false" -> f.strict = Optional.of(false);
             default -> diagnostics.error(pos.line(), pos.column(), length, "bad value for scansion:strict",
-                    "expected 'true' or 'false', found '" + value + "'");
+                    "expected 'true' or 'false', found '" + Diagnostics.quoted(value) + "'");
         }
     }
 

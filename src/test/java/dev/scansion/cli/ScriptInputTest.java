@@ -59,4 +59,20 @@ class ScriptInputTest {
                 + f + ":3:12"), check.err());
         assertTrue(check.err().contains("'scansion run' will fail unless it is set"), check.err());
     }
+
+    /** ESC and BEL in a title and in an unknown verb: shown escaped, never raw, by both doors. */
+    @Test
+    void controlCharactersInScriptTextNeverReachTheTerminal(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("esc.scs"), "# Evil \u001b[2J title\u0007\n[Client] Romeo\n"
+                + "\tjid: romeo@localhost\n-----\nRomeo \u001b]0;owned\u0007dances\n");
+        String[][] commands = {{"check", "--no-color", f.toString()}, {"run", "--no-color", "--port", "1", f.toString()}};
+        for (String[] command : commands) {
+            CheckCommandTest.Run r = CheckCommandTest.run(command);
+            String all = r.out() + r.err();
+            assertEquals(2, r.exit(), all);
+            assertEquals(-1, all.indexOf('\u001b'), all);
+            assertEquals(-1, all.indexOf('\u0007'), all);
+            assertTrue(all.contains("error: unknown verb '\\e]0;owned\\x07dances'"), all);
+        }
+    }
 }

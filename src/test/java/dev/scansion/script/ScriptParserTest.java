@@ -150,4 +150,12 @@ class ScriptParserTest {
         assertEquals(List.of("e.scs:2:7: error: bad environment variable name '9x'",
                 "e.scs:3:12: error: unterminated '${env:'"), bad.errors().stream().map(Diagnostic::oneLine).toList());
     }
+
+    @Test
+    void headerTextIsKeptPrintable() {
+        Script s = ScriptParser.parse("h.scs", "# Evil \u001b[2J\u0007\n# line \u202E two\n" + HEAD + "Romeo connects\n")
+                .script().orElseThrow();
+        assertEquals("Evil \\e[2J\\x07", s.title());
+        assertEquals("line \\u{202E} two", s.description());
+    }
 }
