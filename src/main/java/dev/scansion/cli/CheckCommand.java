@@ -8,8 +8,7 @@ import java.util.concurrent.Callable;
 import dev.scansion.script.Diagnostic;
 import dev.scansion.script.ParseOptions;
 import dev.scansion.script.ParseResult;
-import dev.scansion.script.ScriptFiles;
-import dev.scansion.script.ScriptParser;
+import dev.scansion.script.ScriptSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
                 "Parse and validate scripts without a server.",
                 "Problems go to standard error as file:line:column with the source line; "
                         + "a one-line summary goes to standard output.",
-                "Unknown actor properties are errors here (warnings in 'run')."},
+                "Unknown actor properties are errors here (warnings in 'run').",
+                "An unset $${env:NAME} in an actor property is a warning here: 'run' fails unless it is set."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every script is valid (warnings allowed)",
@@ -45,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean colour = Terminal.colour(noColor);
-        ScriptFiles.Selection selection = ScriptFiles.collect(paths);
+        ScriptSources.Selection selection = ScriptSources.select(paths);
         for (String problem : selection.problems()) err.println("error: " + problem);
         if (selection.files().isEmpty()) {
             if (selection.problems().isEmpty()) err.println("error: no .scs scripts found in: " + join(paths));
@@ -56,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
         int bad = 0;
         int warnings = 0;
         for (Path file : selection.files()) {
-            ParseResult result = ScriptParser.parse(file, ParseOptions.CHECK);
+            ParseResult result = ScriptSources.load(file, ParseOptions.CHECK).parsed();
             for (Diagnostic d : result.diagnostics()) {
                 err.println(d.render(colour));
                 err.println();

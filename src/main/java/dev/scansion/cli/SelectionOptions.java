@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.scansion.exec.TagFilter;
+import dev.scansion.script.TagFilter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.scansion.script.TagFilter;
+
 /**
  * How to run scripts; built from command-line options or by an embedding program.
  *

@@ -1,13 +1,10 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.RunResult;
-import dev.scansion.result.ScriptResult;
 import dev.scansion.result.Failure;
 import dev.scansion.result.Reason;
+import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptOutcome;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.scansion.result.ScriptResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +16,8 @@ import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.match.MatchOptions;
 import dev.scansion.script.Diagnostic;
 import dev.scansion.script.ParseResult;
-import dev.scansion.script.ScriptFiles;
-import dev.scansion.script.ScriptParser;
+import dev.scansion.script.ParseOptions;
+import dev.scansion.script.ScriptSources;
 import dev.scansion.script.SecretMask;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.SourceSpan;
@@ -81,7 +78,7 @@ public final class ScriptRunner {
     public RunResult run(List<Path> paths) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        ScriptFiles.Selection selection = ScriptFiles.collect(paths);
+        ScriptSources.Selection selection = ScriptSources.select(paths);
         List<String> problems = new ArrayList<>(selection.problems());
         if (problems.isEmpty() && selection.files().isEmpty()) {
             problems.add("no .scs scripts found in " + String.join(", ", paths.stream().map(Path::toString).toList()));
@@ -105,25 +102,18 @@ public final class ScriptRunner {
         return result;
     }
 
-    /** Reads, parses, selects (tags) and runs one file. Never throws. */
+    /** Reads, parses, selects (tags) and runs one file, through {@link ScriptSources}. Never throws. */
     public ScriptResult runFile(Path file) {
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return finish(invalid(name, Optional.of(file), new Reason.InvalidScript(0,
-                    Optional.of(Failures.describe(e))), List.of()));
-        }
-        ParseResult parsed = ScriptParser.parse(name, text);
+        ScriptSources.Loaded loaded = ScriptSources.load(file, ParseOptions.RUN);
+        ParseResult parsed = loaded.parsed();
         if (!parsed.ok()) {
-            return finish(invalid(name, Optional.of(file), new Reason.InvalidScript(parsed.errors().size(),
-                    Optional.empty()), parsed.diagnostics()));
+            return finish(invalid(loaded.file(), Optional.of(file), new Reason.InvalidScript(parsed.errors().size()),
+                    parsed.diagnostics()));
         }
         Script script = parsed.script().get();
         Optional<String> rejected = config.tags().rejects(script);
         if (rejected.isPresent()) return finish(skipped(script, Optional.of(file), rejected.get()));
-        return execute(script, Optional.of(file), lines(text), parsed.diagnostics());
+        return execute(script, Optional.of(file), loaded.lines(), parsed.diagnostics());
     }
 
     /** Runs an already parsed script (no tag selection). */
@@ -148,10 +138,6 @@ public final class ScriptRunner {
     private ScriptResult finish(ScriptResult result) {
         listener.scriptFinished(result);
         return result;
-    }
-
-    private static List<String> lines(String text) {
-        return List.of(text.split("\r?\n", -1));
     }
 
     private static ScriptResult invalid(String name, Optional<Path> path, Reason.InvalidScript reason,

@@ -24,7 +24,7 @@ import org.junit.platform.engine.discovery.UriSelector;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
-import dev.scansion.script.ScriptFiles;
+import dev.scansion.script.ScriptSources;
 import dev.scansion.script.ast.SourcePos;
 
 /**
@@ -67,7 +67,7 @@ final class ScriptSelectorResolver implements SelectorResolver {
 
     @Override
     public Resolution resolve(DirectorySelector selector, Context context) {
-        ScriptFiles.Selection found = ScriptFiles.collect(List.of(selector.getPath()));
+        ScriptSources.Selection found = ScriptSources.select(List.of(selector.getPath()));
         found.problems().forEach(p -> issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, p)));
         Set<DiscoverySelector> files = new LinkedHashSet<>();
         for (Path p : found.files()) files.add(DiscoverySelectors.selectFile(p.toFile()));

@@ -40,8 +40,7 @@ public final class FailureMessages {
         if (reason instanceof Reason.ConnectFailed c) return c.reason();
         if (reason instanceof Reason.SendFailed s) return "sending failed: " + s.reason();
         if (reason instanceof Reason.InvalidScript i) {
-            return i.unreadable().map(why -> "cannot read the file: " + why).orElseGet(() -> "does not parse ("
-                    + i.errors() + (i.errors() == 1 ? " error)" : " errors)"));
+            return "does not parse (" + i.errors() + (i.errors() == 1 ? " error)" : " errors)");
         }
         if (reason instanceof Reason.Internal i) return i.detail();
         return "interrupted";

@@ -198,8 +198,11 @@ public sealed interface Reason {
         }
     }
 
-    /** The script does not parse ({@code errors} diagnostics) or cannot be read ({@code unreadable}). */
-    record InvalidScript(int errors, Optional<String> unreadable) implements Reason {
+    /**
+     * The script cannot be run: it does not parse, or cannot be read or decoded; the script's
+     * diagnostics say where ({@code errors} of them are errors).
+     */
+    record InvalidScript(int errors) implements Reason {
         public Failure.Kind kind() {
             return Failure.Kind.INVALID_SCRIPT;
         }

@@ -61,7 +61,7 @@ record ActionLine(String actor, Verb verb, String rest, int restColumn, int colu
         Matcher m = SOME_VERB.matcher(line.substring(ws));
         if (m.find()) {
             String actor = m.group(1).strip();
-            return new Parsed(null, new Failure(ws + 1, actor.length(), "unknown actor '" + actor + "'",
+            return new Parsed(null, new Failure(ws + 1, actor.length(), "unknown actor '" + Diagnostics.quoted(actor) + "'",
                     Names.suggestion(actor, actorsLongestFirst, "not defined above the separator")));
         }
         return new Parsed(null, new Failure(ws + 1, line.strip().length(), "unrecognised line",
@@ -70,11 +70,11 @@ record ActionLine(String actor, Verb verb, String rest, int restColumn, int colu
 
     private static Failure verbFailure(String actor, String rest, int at) {
         if (rest.isEmpty()) {
-            return new Failure(at + 1, 1, "missing verb after '" + actor + "'",
+            return new Failure(at + 1, 1, "missing verb after '" + Diagnostics.quoted(actor) + "'",
                     "expected connects, disconnects, sends or receives");
         }
         String word = rest.split("[\\s:]", 2)[0];
-        return new Failure(at + 1, Math.max(1, word.length()), "unknown verb '" + word + "'",
+        return new Failure(at + 1, Math.max(1, word.length()), "unknown verb '" + Diagnostics.quoted(word) + "'",
                 Names.suggestion(word, VERBS, "expected connects, disconnects, sends or receives"));
     }
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import dev.scansion.script.ast.Actor;
 import dev.scansion.script.ast.SourceSpan;
 import dev.scansion.script.ast.Tag;
+import dev.scansion.text.Printable;
 
 /**
  * The part of a script before the separator: the header comments (title, description, tags) and
@@ -27,6 +28,7 @@ final class DefinitionReader {
     private final SourceText src;
     private final Diagnostics diagnostics;
     private final ParseOptions options;
+    private final EnvironmentValues environment;
 
     String title = "";
     final List<String> description = new ArrayList<>();
@@ -48,6 +50,7 @@ final class DefinitionReader {
         this.src = src;
         this.diagnostics = diagnostics;
         this.options = options;
+        this.environment = new EnvironmentValues(diagnostics, options);
     }
 
     /** Reads the header from line 1; returns the first line after it. */
@@ -67,8 +70,12 @@ final class DefinitionReader {
         return n;
     }
 
+    /**
+     * The title and description are only ever shown (console, reports, test names in an IDE): kept
+     * printable here, at the source, so that an ESC or BEL in a header never reaches a terminal.
+     */
     private void headerText(String text) {
-        String t = text.startsWith(" ") ? text.substring(1).stripTrailing() : text.stripTrailing();
+        String t = Printable.line(text.startsWith(" ") ? text.substring(1).stripTrailing() : text.stripTrailing());
         if (title.isEmpty() && description.isEmpty()) {
             title = t.strip();
         } else if (!(description.isEmpty() && t.isBlank())) {
@@ -98,7 +105,7 @@ final class DefinitionReader {
         String cls = m.group(1).strip();
         String name = m.group(2);
         if (!cls.equalsIgnoreCase("Client")) {
-            diagnostics.error(n, 2, Math.max(1, m.group(1).length()), "unknown actor class '" + cls + "'",
+            diagnostics.error(n, 2, Math.max(1, m.group(1).length()), "unknown actor class '" + Diagnostics.quoted(cls) + "'",
                     "only [Client] is supported");
         }
         Integer first = actorLines.get(name);
@@ -106,7 +113,7 @@ final class DefinitionReader {
         if (name.isEmpty()) {
             diagnostics.error(n, 1, line.strip().length(), "missing actor name", "expected '[Client] Name'");
         } else if (first != null) {
-            diagnostics.error(n, SourceText.codePointColumn(line, m.start(2)), name.length(), "duplicate actor '" + name + "'",
+            diagnostics.error(n, SourceText.codePointColumn(line, m.start(2)), name.length(), "duplicate actor '" + Diagnostics.quoted(name) + "'",
                     "already defined at line " + first);
         } else {
             actorLines.put(name, n);
@@ -133,20 +140,22 @@ final class DefinitionReader {
             return;
         }
         String key = m.group(1);
-        String value = m.group(2);
+        String written = m.group(2);
         Actor.Property old = currentProps.get(key);
         if (discard) return;
         if (old != null) {
-            diagnostics.error(n, col, key.length(), "duplicate property '" + key + "'",
+            diagnostics.error(n, col, key.length(), "duplicate property '" + Diagnostics.quoted(key) + "'",
                     "already set at line " + old.span().line());
             return;
         }
         if (!KNOWN.contains(key)) {
-            diagnostics.add(options.unknownProperty(), n, col, key.length(), "unknown property '" + key + "'",
+            diagnostics.add(options.unknownProperty(), n, col, key.length(), "unknown property '" + Diagnostics.quoted(key) + "'",
                     Names.suggestion(key, KNOWN_ORDERED, "known: jid, password, resource, connect_host, connect_port"));
         }
-        currentProps.put(key, new Actor.Property(key, value, SourceSpan.of(src.file(), n, col)));
-        checkValue(n, key, value, m.start(2) + 1);
+        String value = environment.resolve(written, n, line, m.start(2));
+        currentProps.put(key, new Actor.Property(key, value, SourceSpan.of(src.file(), n, col), written));
+        // a value from the environment is not quoted back in a message: it may be secret
+        if (!written.contains("${env:")) checkValue(n, key, value, m.start(2) + 1);
     }
 
     private void checkValue(int n, String key, String value, int col) {
@@ -158,13 +167,13 @@ final class DefinitionReader {
                 port = -1;
             }
             if (port < 1 || port > 65535) {
-                diagnostics.error(n, col, Math.max(1, value.length()), "bad connect_port '" + value + "'",
+                diagnostics.error(n, col, Math.max(1, value.length()), "bad connect_port '" + Diagnostics.quoted(value) + "'",
                         "expected a port number from 1 to 65535");
             }
         } else if (key.equals(Actor.JID)) {
             if (value.isEmpty() || value.matches(".*\\s.*") || value.startsWith("@") || value.startsWith("/")
                     || value.endsWith("@") || value.contains("@/")) {
-                diagnostics.error(n, col, Math.max(1, value.length()), "bad jid '" + value + "'",
+                diagnostics.error(n, col, Math.max(1, value.length()), "bad jid '" + Diagnostics.quoted(value) + "'",
                         "expected user@host or user@host/resource");
             }
         }
@@ -179,7 +188,7 @@ final class DefinitionReader {
         }
         if (!currentProps.containsKey(Actor.JID) && !malformed) {
             diagnostics.error(currentLine, 1, src.line(currentLine).strip().length(),
-                    "actor '" + currentName + "' has no jid", "add an indented 'jid: user@host' line");
+                    "actor '" + Diagnostics.quoted(currentName) + "' has no jid", "add an indented 'jid: user@host' line");
         }
         actors.add(new Actor(currentClass, currentName, currentProps, SourceSpan.of(src.file(), currentLine, 1)));
         currentName = null;

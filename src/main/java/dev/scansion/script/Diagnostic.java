@@ -3,6 +3,7 @@ package dev.scansion.script;
 import dev.scansion.script.ast.SourceSpan;
 import dev.scansion.text.Ansi;
 import dev.scansion.text.DisplayWidth;
+import dev.scansion.text.Printable;
 
 /**
  * A problem found in a script, rendered rustc/hurl style:
@@ -14,7 +15,9 @@ import dev.scansion.text.DisplayWidth;
  *    | ^^^^^^ not defined above the separator
  * </pre>
  * A diagnostic without a source line (an unreadable file, the "too many errors" note) renders
- * as its first two lines only.
+ * as its first two lines only. Script text never reaches a terminal raw: the message and detail are
+ * kept printable (control characters escaped, cut at {@value #MAX_TEXT} characters) and the source
+ * line is shown escaped and cut to a window around the caret, with {@code …} where it was cut.
  *
  * @param sourceLine  the offending line of the file, without its line ending ("" when none)
  * @param caretLength how many characters (code points) the caret marks (at least 1); the column of
@@ -27,12 +30,15 @@ public record Diagnostic(Severity severity, SourceSpan span, String message, Str
 
     /** Widest part of a long source line shown around the caret. */
     private static final int WINDOW = 160;
+    /** Longest message or detail kept; parts quoting script text are cut shorter where they are made. */
+    static final int MAX_TEXT = 400;
     private static final int TAB_WIDTH = 4;
 
     public Diagnostic {
         if (severity == null || span == null || message == null) throw new NullPointerException();
         sourceLine = sourceLine == null ? "" : sourceLine;
-        detail = detail == null ? "" : detail;
+        message = Printable.shortLine(message, MAX_TEXT);
+        detail = detail == null ? "" : Printable.shortLine(detail, MAX_TEXT);
         caretLength = Math.max(1, caretLength);
     }
 
@@ -96,7 +102,7 @@ public record Diagnostic(Severity severity, SourceSpan span, String message, Str
             if (winStart > 0 && Character.isLowSurrogate(line.charAt(winStart))) winStart--;
             int winEnd = Math.min(line.length(), winStart + WINDOW);
             if (winEnd < line.length() && Character.isLowSurrogate(line.charAt(winEnd))) winEnd++;
-            StringBuilder shown = new StringBuilder(winStart > 0 ? "..." : "");
+            StringBuilder shown = new StringBuilder(winStart > 0 ? "…" : "");
             int width = shown.length();
             int caretStart = -1;
             int caretEnd = -1;
@@ -108,9 +114,10 @@ public record Diagnostic(Severity severity, SourceSpan span, String message, Str
                 if (cp == '\t') {
                     shown.append(" ".repeat(TAB_WIDTH));
                     width += TAB_WIDTH;
-                } else if (Character.isISOControl(cp)) {
-                    shown.append('\uFFFD');
-                    width++;
+                } else if (!Printable.isClean(new String(Character.toChars(cp))) || cp == '\n') {
+                    String escaped = Printable.line(new String(Character.toChars(cp)));
+                    shown.append(escaped); // an escape is as many cells as it has characters
+                    width += escaped.length();
                 } else {
                     shown.appendCodePoint(cp);
                     width += DisplayWidth.of(cp);
@@ -120,7 +127,7 @@ public record Diagnostic(Severity severity, SourceSpan span, String message, Str
             if (caretStart < 0) caretStart = width;
             if (caretEnd < 0 && (pastEnd || to > winEnd)) caretEnd = width; // marks on past what is shown
             if (caretEnd <= caretStart) caretEnd = caretStart + 1;
-            if (winEnd < line.length()) shown.append("...");
+            if (winEnd < line.length()) shown.append("… (").append(Printable.utf8Length(line)).append(" bytes)");
             return new Snippet(shown.toString().stripTrailing(), caretStart, caretEnd - caretStart);
         }
     }

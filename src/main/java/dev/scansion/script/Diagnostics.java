@@ -29,6 +29,14 @@ final class Diagnostics {
         this.mask = SecretMask.of(Secrets.declared(source));
     }
 
+    /** Longest piece of script text a message quotes: a 1 MB "verb" is not repeated in full. */
+    static final int MAX_QUOTED = 64;
+
+    /** Script text to quote in a message: cut to {@link #MAX_QUOTED} characters with its size ("… (N bytes)"). */
+    static String quoted(String scriptText) {
+        return dev.scansion.text.Printable.cut(scriptText, MAX_QUOTED);
+    }
+
     boolean full() {
         return full;
     }

@@ -44,7 +44,7 @@ public final class ScriptDump {
         for (Actor a : s.actors()) {
             line(0, "actor " + quote(a.name()) + " [" + a.actorClass() + "]" + at(a.span().pos()));
             for (Actor.Property p : a.properties().values()) {
-                String v = Secrets.isSecretKey(p.key()) ? Secrets.MASK : quote(p.value());
+                String v = Secrets.isSecretKey(p.key()) ? Secrets.MASK : quote(p.written());
                 line(1, p.key() + " = " + v + at(p.span().pos()));
             }
         }

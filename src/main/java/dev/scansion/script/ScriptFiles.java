@@ -15,8 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Turns the paths a user gave (files or directories) into the scripts to process. */
-public final class ScriptFiles {
+import dev.scansion.script.ScriptSources.Selection;
+
+/** Turns the paths a user gave (files or directories) into the scripts to process ({@link ScriptSources#select}). */
+final class ScriptFiles {
     /** Deep enough for any test tree, bounded against pathological ones. */
     private static final int MAX_DEPTH = 64;
 
@@ -24,23 +26,11 @@ public final class ScriptFiles {
     }
 
     /**
-     * @param files    every {@code *.scs} file below the given directories (sorted by path) and every
-     *                 file given directly, in the order given, without duplicates
-     * @param problems one line per path that does not exist or cannot be read ("path: reason")
-     */
-    public record Selection(List<Path> files, List<String> problems) {
-        public Selection {
-            files = List.copyOf(files);
-            problems = List.copyOf(problems);
-        }
-    }
-
-    /**
      * Files given directly are taken whatever their name; directories are searched for
      * {@code *.scs} files (symbolic links followed, loops reported). A file reached twice (given
      * twice, or also found in a directory) is kept once, at its first place.
      */
-    public static Selection collect(List<Path> roots) {
+    static Selection collect(List<Path> roots) {
         List<Path> files = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<Path> seen = new HashSet<>();

@@ -13,7 +13,7 @@ final class SourceText {
 
     SourceText(String file, String text) {
         this.file = file;
-        this.lines = split(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        this.lines = List.copyOf(split(text.startsWith("\uFEFF") ? text.substring(1) : text));
     }
 
     private static List<String> split(String text) {
@@ -34,6 +34,11 @@ final class SourceText {
 
     String file() {
         return file;
+    }
+
+    /** Every line, in order: what {@link ScriptSources.Loaded#lines()} hands to the runner to quote. */
+    List<String> lines() {
+        return lines;
     }
 
     int lineCount() {

@@ -3,6 +3,7 @@ package dev.scansion.script;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,8 +118,9 @@ final class TreeBuilder {
         for (int i = 0; i < r.getNamespaceCount(); i++) {
             f.declarations.put(nz(r.getNamespacePrefix(i)), nz(r.getNamespaceURI(i)));
         }
+        Map<String, XmlScanner.Attr> byName = byName(tag);
         for (int i = 0; i < r.getAttributeCount(); i++) {
-            attribute(f, nz(r.getAttributeNamespace(i)), r.getAttributeLocalName(i), nz(r.getAttributePrefix(i)),
+            attribute(f, byName, nz(r.getAttributeNamespace(i)), r.getAttributeLocalName(i), nz(r.getAttributePrefix(i)),
                     r.getAttributeValue(i));
         }
         if (tag != null) lastMarkupEnd = tag.end();
@@ -126,10 +128,18 @@ final class TreeBuilder {
         return true;
     }
 
-    private void attribute(Frame f, String ns, String local, String prefix, String value) {
+    /** The scanner's attributes of a tag by name: one lookup per attribute, not one scan of them all. */
+    private static Map<String, XmlScanner.Attr> byName(XmlScanner.StartTag tag) {
+        if (tag == null) return Map.of();
+        Map<String, XmlScanner.Attr> map = new HashMap<>();
+        for (XmlScanner.Attr a : tag.attrs()) map.putIfAbsent(a.name(), a);
+        return map;
+    }
+
+    private void attribute(Frame f, Map<String, XmlScanner.Attr> byName, String ns, String local, String prefix,
+                           String value) {
         String qname = prefix.isEmpty() ? local : prefix + ":" + local;
-        XmlScanner.Attr a = f.tag == null ? null
-                : f.tag.attrs().stream().filter(x -> x.name().equals(qname)).findFirst().orElse(null);
+        XmlScanner.Attr a = byName.get(qname);
         SourcePos pos = a == null ? f.pos : doc.pos(a.nameStart());
         if (XmlElement.SCANSION_NS.equals(ns)) {
             scansionAttribute(f, local, value, pos, qname.length());
@@ -150,7 +160,7 @@ final class TreeBuilder {
             case "true" -> f.strict = Optional.of(true);
             case "false" -> f.strict = Optional.of(false);
             default -> diagnostics.error(pos.line(), pos.column(), length, "bad value for scansion:strict",
-                    "expected 'true' or 'false', found '" + value + "'");
+                    "expected 'true' or 'false', found '" + Diagnostics.quoted(value) + "'");
         }
     }
 

@@ -1,8 +1,63 @@
 package dev.scansion.script;
 
-/** Finds where a byte sequence stops being UTF-8. */
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import dev.scansion.script.ast.SourceSpan;
+
+/**
+ * The one strict UTF-8 decoder of scripts. A file that is not UTF-8 is an error at the line and
+ * column of its first bad byte, counted as the parser counts them (LF, CRLF and a lone CR end a
+ * line; a leading byte order mark is not a column; columns are code points).
+ */
 final class Utf8 {
     private Utf8() {
+    }
+
+    sealed interface Decoded permits Text, Invalid {
+    }
+
+    record Text(String text) implements Decoded {
+    }
+
+    record Invalid(Diagnostic diagnostic) implements Decoded {
+    }
+
+    static Decoded decode(String file, byte[] bytes) {
+        try {
+            return new Text(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return new Invalid(notUtf8(file, bytes));
+        }
+    }
+
+    /** Points at the first byte that is not UTF-8, with its line shown (bad bytes as U+FFFD). */
+    private static Diagnostic notUtf8(String file, byte[] bytes) {
+        int bad = Math.min(firstInvalid(bytes), Math.max(0, bytes.length - 1));
+        int line = 1;
+        int lineStart = startsWithBom(bytes) ? 3 : 0;
+        for (int i = lineStart; i < bad; i++) {
+            boolean crlf = bytes[i] == '\r' && i + 1 < bad && bytes[i + 1] == '\n';
+            if (bytes[i] == '\n' || (bytes[i] == '\r' && !crlf)) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String before = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
+        int column = before.codePointCount(0, before.length()) + 1;
+        int lineEnd = bad;
+        while (lineEnd < bytes.length && bytes[lineEnd] != '\n' && bytes[lineEnd] != '\r') lineEnd++;
+        String shown = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+        String message = String.format("not a UTF-8 text file: invalid byte 0x%02X", bytes[bad] & 0xff);
+        return Diagnostic.error(SourceSpan.of(file, line, column), message, Secrets.mask(shown), 1,
+                "scripts are UTF-8 text");
+    }
+
+    private static boolean startsWithBom(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
     }
 
     /** Index of the first byte that starts an invalid sequence (bytes.length when all is valid). */

@@ -49,7 +49,7 @@ final class ValueParser {
         }
         if (any || capture.matches()) {
             if (!receive) {
-                marker(raw, "capture marker '" + trimmed + "' in a sends payload",
+                marker(raw, "capture marker '" + Diagnostics.quoted(trimmed) + "' in a sends payload",
                         "captures only record what an actor receives");
                 return Value.Template.literal(value);
             }
@@ -72,7 +72,7 @@ final class ValueParser {
             if (!receive) {
                 // sent as written, like {scansion:any} in a sends attribute; a capture still makes no sense here
                 if (!trimmed.equals(ANY)) {
-                    marker(raw, "capture marker '" + trimmed + "' in a sends payload",
+                    marker(raw, "capture marker '" + Diagnostics.quoted(trimmed) + "' in a sends payload",
                             "captures only record what an actor receives");
                 }
             } else {
@@ -129,7 +129,7 @@ final class ValueParser {
                 String actor = expression.substring(0, s).strip();
                 Value.Variable.Kind kind = m.group(1) == null ? Value.Variable.Kind.JID : Value.Variable.Kind.FULL_JID;
                 if (!actors.contains(actor)) {
-                    diagnostics.error(pos.line(), pos.column(), caret, "unknown actor '" + actor + "' in variable",
+                    diagnostics.error(pos.line(), pos.column(), caret, "unknown actor '" + Diagnostics.quoted(actor) + "' in variable",
                             Names.suggestion(actor, actors, "not defined above the separator"));
                 }
                 return new Value.Variable(expression, kind, actor, null, pos);
@@ -158,10 +158,10 @@ final class ValueParser {
             int caret = ref.expression().length() + 3;
             if (def == null) {
                 diagnostics.error(ref.pos().line(), ref.pos().column(), caret,
-                        "unknown variable '${" + ref.expression() + "}'", unknownVariableDetail(ref.expression()));
+                        "unknown variable '${" + Diagnostics.quoted(ref.expression()) + "}'", unknownVariableDetail(ref.expression()));
             } else if (def.compareTo(ref.pos()) > 0) {
                 diagnostics.error(ref.pos().line(), ref.pos().column(), caret,
-                        "capture '" + ref.name() + "' is used before it is recorded",
+                        "capture '" + Diagnostics.quoted(ref.name()) + "' is used before it is recorded",
                         "recorded at line " + def.line() + ", column " + def.column());
             }
         }

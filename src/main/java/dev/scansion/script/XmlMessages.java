@@ -14,6 +14,8 @@ final class XmlMessages {
                     "the value of attribute '$1' of <$2> is not quoted"},
             {"(?i)element type \"([^\"]*)\" must be followed by either attribute specifications, \">\" or \"/>\"",
                     "expected an attribute, '>' or '/>' in the start tag <$1>"},
+            {"(?i)JAXP00010002: Element \"([^\"]*)\" has more than \"([^\"]*)\" attributes.*",
+                    "element <$1> has more than $2 attributes (the XML parser's limit)"},
             {"(?i)the content of elements must consist of well-formed character data or markup",
                     "not a well-formed tag"},
     };

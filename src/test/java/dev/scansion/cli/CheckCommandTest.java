@@ -109,6 +109,7 @@ class CheckCommandTest {
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("Exit codes:"), r.out());
         assertTrue(r.out().contains("--no-color"), r.out());
+        assertTrue(r.out().contains("An unset ${env:NAME} in an actor property is a warning here"), r.out());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.scansion.result.RunResult.Verdict;
 import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.script.TagFilter;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.SourceSpan;
 import dev.scansion.script.ast.Tag;
@@ -35,7 +36,7 @@ class RunModelTest {
             case MISMATCH -> new Reason.NextMismatch(new Reason.Expected(SourceSpan.of("a.scs", 2, 1), 0, 1),
                     new Reason.Candidate("<x/>", List.of()));
             case UNREACHABLE -> new Reason.ConnectFailed(false, "x");
-            case INVALID_SCRIPT -> new Reason.InvalidScript(1, Optional.empty());
+            case INVALID_SCRIPT -> new Reason.InvalidScript(1);
             case INTERNAL -> new Reason.Internal("x");
             case TIMEOUT -> new Reason.NothingArrived(new Reason.Expected(SourceSpan.of("a.scs", 2, 1), 0, 1),
                     java.time.Duration.ofSeconds(1));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.scansion.result.RunResult.Verdict;
 import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.script.TagFilter;
 
 /** The embedding API with the real parser and matcher, and a scripted fake server. */
 @Timeout(30)
@@ -123,6 +124,16 @@ class ScriptRunnerTest {
         assertEquals("Romeo receives:", f.sourceLine());
         assertTrue(f.differences().stream().anyMatch(d -> d.path().endsWith("@type")), f.differences().toString());
         assertTrue(f.differences().get(0).expectedAt().file().endsWith("ping.scs"));
+    }
+
+    /** The quoted line is the parser's line: lone CR line ends (and a BOM) split as the parser splits them. */
+    @Test
+    void aMismatchQuotesTheParsersLineWhateverTheLineEnds() throws IOException {
+        server.onSend = (actor, xml) -> server.deliver(actor, "<iq type='error' id='p1' from='localhost'/>");
+        RunResult r = runner().run(List.of(write("cr.scs", "\uFEFF" + PING.replace("\n", "\r"))));
+        Failure f = r.scripts().get(0).failure().orElseThrow();
+        assertEquals(16, f.at().line());
+        assertEquals("Romeo receives:", f.sourceLine());
     }
 
     @Test

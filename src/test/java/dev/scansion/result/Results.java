@@ -57,6 +57,6 @@ public final class Results {
     }
 
     public static Failure invalid(SourceSpan at, int errors) {
-        return new Failure(at, "", new Reason.InvalidScript(errors, Optional.empty()));
+        return new Failure(at, "", new Reason.InvalidScript(errors));
     }
 }

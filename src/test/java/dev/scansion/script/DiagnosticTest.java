@@ -84,4 +84,36 @@ class DiagnosticTest {
         assertTrue(d.render(true).contains("\u001b["));
         assertEquals(-1, d.render(false).indexOf('\u001b'));
     }
+
+    @Test
+    void controlCharactersAreShownEscapedAndTheCaretStaysUnderItsCharacter() {
+        Diagnostic d = Diagnostic.error(SourceSpan.of("c.scs", 3, 5), "bad \u001b[2J\u0007 here", "a\u001bb\u0007<bad>\u202E",
+                5, "detail \u0007");
+        assertEquals("""
+                error: bad \\e[2J\\x07 here
+                 --> c.scs:3:5
+                  |
+                3 | a\\eb\\x07<bad>\\u{202E}
+                  |         ^^^^^ detail \\x07""", d.render());
+        assertEquals("c.scs:3:5: error: bad \\e[2J\\x07 here", d.oneLine());
+    }
+
+    @Test
+    void aOneMegabyteLineIsCutAroundTheCaretAndSaysSo() {
+        String text = "[Client] Romeo\n\tjid: romeo@localhost\n-----\nRomeo " + "x".repeat(1 << 20) + "\n";
+        Diagnostic d = ScriptParser.parse("big.scs", text).errors().get(0);
+        assertEquals("big.scs:4:7: error: unknown verb '" + "x".repeat(64) + "… (1048576 bytes)'", d.oneLine());
+        String rendered = d.render();
+        assertTrue(rendered.length() < 800, rendered);
+        String[] lines = rendered.split("\n");
+        assertTrue(lines[3].endsWith("… (1048582 bytes)"), lines[3]);
+        assertEquals(lines[3].indexOf("Romeo ") + "Romeo ".length(), lines[4].indexOf('^'), rendered);
+
+        Diagnostic far = Diagnostic.error(SourceSpan.of("f.scs", 1, 500_001), "m", "y".repeat(500_000) + "<bad>"
+                + "z".repeat(500_000), 5, "");
+        String[] shown = far.render().split("\n");
+        assertTrue(shown[3].startsWith("1 | …y"), shown[3]);
+        int caret = shown[4].indexOf('^');
+        assertEquals("<bad>", shown[3].substring(caret, caret + 5));
+    }
 }

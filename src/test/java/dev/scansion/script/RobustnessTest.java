@@ -110,4 +110,31 @@ class RobustnessTest {
         assertFalse(r.ok());
         assertTrue(r.errors().get(0).message().contains("xxe"), r.errors().get(0).message());
     }
+
+    /** Many attributes on one element: each keeps its own position, a late duplicate is still found. */
+    @Test
+    void manyAttributesOnOneElement() {
+        StringBuilder attrs = new StringBuilder();
+        for (int i = 0; i < 9_000; i++) attrs.append(" a").append(i).append("='v").append(i).append('\'');
+        String line = "\t<message" + attrs;
+        ParseResult r = ScriptParser.parse("attrs.scs", HEAD + "Romeo sends:\n" + line + "/>\n");
+        assertTrue(r.ok(), () -> r.diagnostics().toString());
+        Step.Send send = (Step.Send) r.script().orElseThrow().steps().get(0);
+        var last = send.payload().get(0).attributes().get(8_999);
+        assertEquals("a8999", last.localName());
+        assertEquals(line.lastIndexOf(" a8999=") + 2, last.pos().column());
+
+        ParseResult dup = ScriptParser.parse("attrs.scs", HEAD + "Romeo sends:\n" + line + " a17='again'/>\n");
+        assertEquals("attrs.scs:8:" + (line.length() + 2) + ": error: duplicate attribute 'a17' on <message>",
+                dup.errors().get(0).oneLine());
+    }
+
+    @Test
+    void moreAttributesThanTheXmlParserAcceptsIsAClearError() {
+        String attrs = java.util.stream.IntStream.range(0, 20_000).mapToObj(i -> " a" + i + "='v'")
+                .collect(java.util.stream.Collectors.joining());
+        ParseResult r = ScriptParser.parse("attrs.scs", HEAD + "Romeo sends:\n\t<message" + attrs + "/>\n");
+        assertEquals("malformed XML: element <message> has more than 10,000 attributes (the XML parser's limit)",
+                r.errors().get(0).message());
+    }
 }

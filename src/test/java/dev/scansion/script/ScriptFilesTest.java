@@ -19,7 +19,7 @@ class ScriptFilesTest {
         Path nested = touch(dir.resolve("suite/sub/c.scs"));
         touch(dir.resolve("suite/notes.txt"));
         Path direct = touch(dir.resolve("direct.txt"));
-        ScriptFiles.Selection s = ScriptFiles.collect(List.of(direct, dir.resolve("suite")));
+        ScriptSources.Selection s = ScriptSources.select(List.of(direct, dir.resolve("suite")));
         assertEquals(List.of(direct, a, b, nested), s.files());
         assertTrue(s.problems().isEmpty());
     }
@@ -28,7 +28,7 @@ class ScriptFilesTest {
     void duplicatesAreRemovedAtTheirFirstPlace(@TempDir Path dir) throws IOException {
         Path a = touch(dir.resolve("a.scs"));
         Path b = touch(dir.resolve("b.scs"));
-        ScriptFiles.Selection s = ScriptFiles.collect(List.of(b, dir, dir.resolve("./a.scs"), b));
+        ScriptSources.Selection s = ScriptSources.select(List.of(b, dir, dir.resolve("./a.scs"), b));
         assertEquals(List.of(b, a), s.files());
     }
 
@@ -36,14 +36,14 @@ class ScriptFilesTest {
     void missingPathsAreReported(@TempDir Path dir) throws IOException {
         Path a = touch(dir.resolve("a.scs"));
         Path missing = dir.resolve("missing.scs");
-        ScriptFiles.Selection s = ScriptFiles.collect(List.of(missing, a));
+        ScriptSources.Selection s = ScriptSources.select(List.of(missing, a));
         assertEquals(List.of(a), s.files());
         assertEquals(List.of(missing + ": no such file or directory"), s.problems());
     }
 
     @Test
     void anEmptyDirectoryGivesNothing(@TempDir Path dir) {
-        ScriptFiles.Selection s = ScriptFiles.collect(List.of(dir));
+        ScriptSources.Selection s = ScriptSources.select(List.of(dir));
         assertTrue(s.files().isEmpty());
         assertTrue(s.problems().isEmpty());
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,5 +111,51 @@ class ScriptParserTest {
         ParseResult r = ScriptParser.parse(f);
         assertEquals(f.toString(), r.file());
         assertTrue(r.errors().get(0).render().contains("--> " + f + ":7:7"), r.errors().get(0).render());
+    }
+
+    private static final String ENV = "[Client] Romeo\n\tjid: ${env:ROMEO_USER}@localhost\n\tpassword: ${env:SCANSION_PW}\n"
+            + "-----\nRomeo connects\n";
+
+    @Test
+    void environmentVariablesGiveActorPropertiesWithoutShowingThem() {
+        Map<String, String> env = Map.of("ROMEO_USER", "romeo", "SCANSION_PW", "S3cr3t-XYZ");
+        ParseResult r = ScriptSources.parse("e.scs", ENV, ParseOptions.RUN.withEnvironment(env::get)).parsed();
+        assertTrue(r.ok(), () -> r.diagnostics().toString());
+        Script s = r.script().orElseThrow();
+        assertEquals("S3cr3t-XYZ", s.actors().get(0).password().orElseThrow());
+        assertEquals("romeo@localhost", s.actors().get(0).jid());
+        String dump = ScriptDump.dump(s);
+        assertTrue(dump.contains("jid = \"${env:ROMEO_USER}@localhost\""), dump);
+        assertFalse(dump.contains("S3cr3t-XYZ"), dump);
+        assertFalse(s.toString().contains("S3cr3t-XYZ"), s.toString());
+        assertFalse(s.toString().contains("romeo@"), s.toString());
+    }
+
+    @Test
+    void anUnsetVariableIsAnErrorForRunAndAWarningForCheck() {
+        Map<String, String> env = Map.of("ROMEO_USER", "romeo");
+        ParseResult run = ScriptSources.parse("e.scs", ENV, ParseOptions.RUN.withEnvironment(env::get)).parsed();
+        assertFalse(run.ok());
+        assertEquals("e.scs:3:12: error: environment variable 'SCANSION_PW' is not set", run.errors().get(0).oneLine());
+        assertEquals("set it in the environment of 'scansion run'", run.errors().get(0).detail());
+
+        ParseResult check = ScriptSources.parse("e.scs", ENV, ParseOptions.CHECK.withEnvironment(env::get)).parsed();
+        assertTrue(check.ok(), () -> check.diagnostics().toString());
+        Diagnostic w = check.diagnostics().get(0);
+        assertEquals("e.scs:3:12: warning: environment variable 'SCANSION_PW' is not set", w.oneLine());
+        assertEquals("'scansion run' will fail unless it is set", w.detail());
+
+        ParseResult bad = ScriptSources.parse("e.scs", ENV.replace("${env:ROMEO_USER}", "${env:9x}").replace("${env:SCANSION_PW}", "${env:PW"),
+                ParseOptions.RUN.withEnvironment(env::get)).parsed();
+        assertEquals(List.of("e.scs:2:7: error: bad environment variable name '9x'",
+                "e.scs:3:12: error: unterminated '${env:'"), bad.errors().stream().map(Diagnostic::oneLine).toList());
+    }
+
+    @Test
+    void headerTextIsKeptPrintable() {
+        Script s = ScriptParser.parse("h.scs", "# Evil \u001b[2J\u0007\n# line \u202E two\n" + HEAD + "Romeo connects\n")
+                .script().orElseThrow();
+        assertEquals("Evil \\e[2J\\x07", s.title());
+        assertEquals("line \\u{202E} two", s.description());
     }
 }

@@ -16,12 +16,27 @@ public record Actor(String actorClass, String name, Map<String, Property> proper
     public static final String CONNECT_HOST = "connect_host";
     public static final String CONNECT_PORT = "connect_port";
 
-    /** One {@code key: value} line. */
-    public record Property(String key, String value, SourceSpan span) {
-        /** Never print a password, not even in a model dump. */
+    /**
+     * One {@code key: value} line.
+     *
+     * @param value   the value to use: as written, with any {@code ${env:NAME}} replaced by the variable
+     * @param written the value as written in the script; what any dump or message shows, so that a
+     *                value taken from the environment never reaches output
+     */
+    public record Property(String key, String value, SourceSpan span, String written) {
+        /** A value written in the script itself. */
+        public Property(String key, String value, SourceSpan span) {
+            this(key, value, span, value);
+        }
+
+        public Property {
+            if (written == null) written = value;
+        }
+
+        /** Never print a password, nor a value from the environment, not even in a model dump. */
         @Override
         public String toString() {
-            return key + ": " + (PASSWORD.equals(key) ? "******" : value);
+            return key + ": " + (PASSWORD.equals(key) ? "******" : written);
         }
     }
 

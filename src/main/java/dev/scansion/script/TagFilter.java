@@ -1,4 +1,4 @@
-package dev.scansion.exec;
+package dev.scansion.script;
 
 import java.util.List;
 import java.util.Locale;
