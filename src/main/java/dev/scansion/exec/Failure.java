@@ -16,15 +16,27 @@ import dev.scansion.script.ast.SourceSpan;
  * @param differences the differences of the decisive comparison (the closest stanza set aside,
  *                    or the stanza that did not match in next mode); empty when none was compared
  * @param received    that compared stanza, raw, or an unexpected stanza for {@code receives: nothing}
- * @param setAside    every stanza set aside by this step (skip mode), raw, in arrival order
+ * @param setAside    the stanzas set aside by this step (skip mode), raw, in arrival order: the first
+ *                    {@link Limits#SET_ASIDE_KEPT} of them (see {@link SetAsideLog})
  * @param recent      the actor's last few received elements before the failure, oldest first
+ * @param setAsideCount how many stanzas this step set aside in all ({@code setAside} may keep fewer)
+ *
+ * <p>Every stanza text here is cut at {@link Limits#STANZA_CHARS} with {@code "… (N bytes)"}.
  */
 public record Failure(Kind kind, String message, SourceSpan at, String sourceLine, List<Difference> differences,
-                      Optional<String> received, List<String> setAside, List<TranscriptEntry> recent) {
+                      Optional<String> received, List<String> setAside, List<TranscriptEntry> recent,
+                      long setAsideCount) {
     public Failure {
         differences = List.copyOf(differences);
         setAside = List.copyOf(setAside);
         recent = List.copyOf(recent);
+        setAsideCount = Math.max(setAsideCount, setAside.size());
+    }
+
+    /** A failure whose set-aside list is complete ({@code setAsideCount} is its size). */
+    public Failure(Kind kind, String message, SourceSpan at, String sourceLine, List<Difference> differences,
+                   Optional<String> received, List<String> setAside, List<TranscriptEntry> recent) {
+        this(kind, message, at, sourceLine, differences, received, setAside, recent, setAside.size());
     }
 
     public enum Kind {
@@ -65,6 +77,6 @@ public record Failure(Kind kind, String message, SourceSpan at, String sourceLin
     }
 
     public Failure withRecent(List<TranscriptEntry> entries) {
-        return new Failure(kind, message, at, sourceLine, differences, received, setAside, entries);
+        return new Failure(kind, message, at, sourceLine, differences, received, setAside, entries, setAsideCount);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.scansion.text.Printable;
+
 import org.jivesoftware.smack.ConnectionListener;
 import org.jxmpp.xml.splitter.XmppElementCallback;
 import org.jxmpp.xml.splitter.XmppXmlSplitter;
@@ -110,7 +112,8 @@ final class StreamCapture implements ConnectionListener {
     private void onIncoming(String element) {
         Instant now = Instant.now(); // the arrival: before the -v tap prints anything
         String raw = element.strip();
-        safeTap(Direction.RECEIVED, SaslRedactor.redact(raw));
+        // The trace (-v) prints what arrived; a huge stanza is cut there as in every report.
+        safeTap(Direction.RECEIVED, Printable.cut(SaslRedactor.redact(raw), Limits.STANZA_CHARS));
         if (!armed) {
             if (raw.contains("http://jabber.org/protocol/caps")) {
                 Matcher caps = CAPS_NODE.matcher(raw);
@@ -141,7 +144,7 @@ final class StreamCapture implements ConnectionListener {
                 loginOutput.append(raw);
             }
         }
-        safeTap(Direction.SENT, SaslRedactor.redact(raw));
+        safeTap(Direction.SENT, Printable.cut(SaslRedactor.redact(raw), Limits.STANZA_CHARS));
     }
 
     private final class Incoming implements XmppElementCallback {
