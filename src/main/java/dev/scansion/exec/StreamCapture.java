@@ -27,6 +27,9 @@ final class StreamCapture implements ConnectionListener {
     private static final Pattern CAPS_NODE = Pattern.compile(
             "<c\\b(?=[^>]*\\bxmlns=(['\"])http://jabber\\.org/protocol/caps\\1)[^>]*?\\bnode=(['\"])(.*?)\\2");
 
+    /** How many of the server's first characters a "not an XMPP stream" message shows. */
+    static final int FIRST_SHOWN = 64;
+
     private final String actor;
     private final WireTap tap;
     private final InboundBuffer buffer;
@@ -38,6 +41,9 @@ final class StreamCapture implements ConnectionListener {
     private volatile String streamPrefix = "stream";
     private volatile String serverCapsNode = "";
     private volatile TrackingWriter writer;
+    /** The first characters the server sent, to say what arrived when it is not an XMPP stream. */
+    private final StringBuilder firstChars = new StringBuilder();
+    private volatile boolean streamOpened;
     private volatile Runnable streamErrorWhileClosing = () -> {
     };
 
@@ -50,7 +56,10 @@ final class StreamCapture implements ConnectionListener {
     /** Called from initDebugger (at connect and again after STARTTLS) with the fresh reader. */
     Reader wrapReader(Reader reader) {
         XmppXmlSplitter splitter = new XmppXmlSplitter(-1, new Incoming());
-        return new TeeReader(reader, (chars, off, len) -> feed(splitter, chars, off, len));
+        return new TeeReader(reader, (chars, off, len) -> {
+            remember(chars, off, len);
+            feed(splitter, chars, off, len);
+        });
     }
 
     Writer wrapWriter(Writer out) {
@@ -67,6 +76,28 @@ final class StreamCapture implements ConnectionListener {
     /** The caps node the server announced in its stream features (e.g. {@code http://prosody.im}), or "". */
     String serverCapsNode() {
         return serverCapsNode;
+    }
+
+    /**
+     * When the server sent something that did not open an XMPP stream (an HTTP server, a TLS port):
+     * its first characters, escaped for printing, e.g. {@code HTTP/1.1 400 Bad Request\r\n…}.
+     */
+    Optional<String> notAnXmppStream() {
+        if (streamOpened) return Optional.empty();
+        synchronized (firstChars) {
+            if (firstChars.isEmpty()) return Optional.empty();
+            boolean more = firstChars.length() > FIRST_SHOWN;
+            return Optional.of(Printable.line(firstChars.substring(0, Math.min(FIRST_SHOWN, firstChars.length())))
+                    + (more ? "…" : ""));
+        }
+    }
+
+    private void remember(char[] chars, int off, int len) {
+        if (streamOpened) return;
+        synchronized (firstChars) {
+            int room = FIRST_SHOWN + 1 - firstChars.length();
+            if (room > 0) firstChars.append(chars, off, Math.min(room, len));
+        }
     }
 
     void loginDone() {
@@ -105,7 +136,7 @@ final class StreamCapture implements ConnectionListener {
             // off: any offset but 0 garbles the stream (silently, or out of bounds). Always pass 0.
             splitter.write(off == 0 ? chars : Arrays.copyOfRange(chars, off, off + len), 0, len);
         } catch (Throwable t) {
-            buffer.add(new Inbound.Closed("the runner could not split the XML stream: " + t, Instant.now()));
+            buffer.add(new Inbound.Closed("the runner could not split the XML stream: " + printable(t), Instant.now()));
         }
     }
 
@@ -153,13 +184,14 @@ final class StreamCapture implements ConnectionListener {
             try {
                 onIncoming(element);
             } catch (Throwable t) {
-                buffer.add(new Inbound.Closed("the runner failed to capture a stanza: " + t, Instant.now()));
+                buffer.add(new Inbound.Closed("the runner failed to capture a stanza: " + printable(t), Instant.now()));
             }
         }
 
         @Override
         public void streamOpened(String prefix, Map<String, String> attributes) {
             streamPrefix = prefix;
+            streamOpened = true;
             safeTap(Direction.RECEIVED, "<" + prefix + ":stream" + render(attributes) + ">");
         }
 
@@ -197,6 +229,11 @@ final class StreamCapture implements ConnectionListener {
         } catch (Throwable t) {
             // A broken trace sink must not break the connection.
         }
+    }
+
+    /** An exception's text can quote the server's bytes: escaped and cut. */
+    private static String printable(Throwable t) {
+        return Printable.shortLine(String.valueOf(t), 300);
     }
 
     private static String render(Map<String, String> attributes) {

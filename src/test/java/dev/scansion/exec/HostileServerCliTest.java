@@ -116,4 +116,17 @@ class HostileServerCliTest {
             assertTrue(r.json().length() < 1024 * 1024, "JSON of " + r.json().length() + " characters");
         }
     }
+
+    @Test
+    void aGarbageServerIsACleanConnectFailure() throws Exception {
+        try (HostileXmppServer server = new HostileXmppServer(HostileXmppServer.Behaviour.GARBAGE)) {
+            Run r = cli(server.port(), SCRIPT, "--connect-timeout", "2s");
+            assertNoStackTrace(r);
+            assertEquals(1, r.exit(), "a connect failure after reaching the server fails the script: " + r.out());
+            assertTrue(r.out().contains("did not answer with an XMPP stream; it sent: \"HTTP/1.1 400 Bad Request\\r\\n"
+                    + "\\e[31m"), r.out());
+            assertFalse(r.out().contains("\u001b[31mServer") || r.out().contains("\u0007"), "raw control characters");
+            parseJson(r.json());
+        }
+    }
 }

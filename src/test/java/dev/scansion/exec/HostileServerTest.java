@@ -39,4 +39,15 @@ class HostileServerTest {
             assertEquals(ScriptResult.ScriptStatus.PASSED, r.status(), r.failure().toString());
         }
     }
+
+    @Test
+    void aServerThatIsNotXmppIsNamedWithWhatItSentEscaped() throws Exception {
+        try (HostileXmppServer server = new HostileXmppServer(HostileXmppServer.Behaviour.GARBAGE)) {
+            ScriptResult r = run(server, script().actor("Romeo", "romeo@localhost").connects("Romeo").build());
+            Failure f = r.failure().orElseThrow();
+            assertEquals(Failure.Kind.CONNECT, f.kind());
+            assertEquals("the server at 127.0.0.1:" + server.port() + " did not answer with an XMPP stream; it sent: "
+                    + "\"HTTP/1.1 400 Bad Request\\r\\n\\e[31mServer: evil\\x07\\r\\n\\r\\n\"", f.message());
+        }
+    }
 }
