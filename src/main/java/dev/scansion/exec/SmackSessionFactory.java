@@ -135,7 +135,7 @@ public final class SmackSessionFactory implements SessionFactory {
         } else {
             b.setCustomX509TrustManager(TlsTrust.systemDefault());
         }
-        return b.build();
+        return SmackSetup.SaslChoice.ours(b.build());
     }
 
     private static EntityBareJid parseJid(String jid) throws SessionException {
