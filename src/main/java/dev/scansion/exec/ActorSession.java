@@ -46,6 +46,11 @@ public interface ActorSession {
     /** Every stanza buffered now, without waiting. */
     List<Inbound> drain();
 
+    /** How many stanzas were dropped unread because the actor's buffer was full ({@link InboundBuffer}). */
+    default long dropped() {
+        return 0;
+    }
+
     /** Why the stream ended, if it has. */
     Optional<Inbound> ended();
 
@@ -54,6 +59,13 @@ public interface ActorSession {
      * server's closing tag or EOF. Idempotent; never throws.
      */
     void disconnect();
+
+    /**
+     * Releases the connection at once, without waiting for the server (a {@link #disconnect} still
+     * running on another thread then returns). Idempotent; never throws.
+     */
+    default void abort() {
+    }
 
     /**
      * After {@link #disconnect}: waits until the server process has closed its end of the

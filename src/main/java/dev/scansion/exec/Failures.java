@@ -3,8 +3,13 @@ package dev.scansion.exec;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.scansion.text.Printable;
+
 /** Turns exceptions into the one-line reasons reports show (never stack traces). */
 final class Failures {
+    /** The longest reason kept from an exception message. */
+    static final int MAX = 300;
+
     private Failures() {
     }
 
@@ -23,11 +28,14 @@ final class Failures {
         return best == null ? t.getClass().getSimpleName() : best;
     }
 
-    /** The first line of a message, trimmed. */
+    /**
+     * The first line of a message, trimmed, cut at {@link #MAX} and with control characters shown
+     * escaped: exception messages can quote what a server sent.
+     */
     static String oneLine(String message) {
         String s = message.strip();
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl).strip();
+        return Printable.shortLine(nl < 0 ? s : s.substring(0, nl).strip(), MAX);
     }
 
     /** Whether {@code t} or a cause is of type {@code type}. */

@@ -1,6 +1,8 @@
 package dev.scansion.exec;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.scansion.match.Difference;
 import dev.scansion.match.MatchOptions;
@@ -33,6 +35,15 @@ final class LiveExpectations implements Expectations {
                     "", Failures.describe(e))), Double.MAX_VALUE);
         }
         return matcher.match(expected, file, bindings, received);
+    }
+
+    @Override
+    public Optional<Map<String, String>> verdict(XmlElement expected, Bindings bindings, String raw) {
+        try {
+            return matcher.verdict(expected, bindings, ReceivedStanza.parse(raw));
+        } catch (ReceivedStanza.MalformedStanzaException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -51,7 +51,8 @@ final class ScriptRun {
         this.ctx = new StepContext(config, expectations, bindings, script.file(), sourceLines, mask);
         this.receiver = new Receiver(ctx);
         // The -v trace sees the stream masked too (SASL is redacted before this, in StreamCapture).
-        this.tap = (actor, direction, xml) -> listener.wire(actor, direction, mask.xml(xml));
+        this.tap = (actor, direction, xml) -> listener.wire(actor, direction,
+                mask.xmlCut(xml, Limits.STANZA_CHARS));
         this.order = new SendOrder(config.settle(), config.connectTimeout());
         int first = script.steps().size();
         while (first > 0 && script.steps().get(first - 1) instanceof Step.Disconnect) first--;
@@ -245,20 +246,27 @@ final class ScriptRun {
 
     /**
      * End of script: every actor still connected disconnects gracefully (language doc §4); then the
-     * server's closes are awaited together (one table read usually answers for all).
+     * server's closes are awaited together (one table read usually answers for all). The whole end
+     * is bounded by one {@link RunConfig#connectTimeout()}: the graceful closes run together, and a
+     * server that has not answered by then (a mute one) is cut off.
      */
     private void disconnectAll() {
-        for (ActorState actor : actors.values()) {
-            if (!actor.live()) continue;
+        long deadline = System.nanoTime() + ctx.config.connectTimeout().toNanos();
+        List<ActorState> live = actors.values().stream().filter(ActorState::live).toList();
+        for (ActorState actor : live) actor.session.drain().forEach(i -> ctx.record(actor, i));
+        FinalDisconnects.closeAll(live.stream().map(a -> a.session).toList(), deadline);
+        for (ActorState actor : live) {
             try {
-                closeQuietly(actor);
+                actor.session.drain().forEach(i -> ctx.record(actor, i));
+                actor.session.ended().ifPresent(e -> ctx.record(actor, e));
                 order.closed(actor.session);
             } catch (RuntimeException e) {
-                actor.disconnected = true;
+                // A broken session must not keep the others from closing.
             }
+            actor.disconnected = true;
         }
         try {
-            order.finish();
+            order.finish(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -89,9 +89,16 @@ final class SendOrder implements AutoCloseable {
         pending = null;
     }
 
-    /** The end of the script: every disconnected session closed by the server (bounded). */
-    void finish() throws InterruptedException {
-        awaitClosing();
+    /** The end of the script: every disconnected session closed by the server, until {@code deadline} (nanoTime) at most. */
+    void finish(long deadline) throws InterruptedException {
+        for (Future<Boolean> f : closing) {
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
+                // Not observable or too slow: the script is over anyway.
+            }
+        }
+        closing.clear();
     }
 
     private void awaitClosing() throws InterruptedException {

@@ -85,6 +85,23 @@ final class SmackActorSession implements ActorSession {
     }
 
     @Override
+    public long dropped() {
+        return buffer.dropped();
+    }
+
+    @Override
+    public void abort() {
+        disconnected = true;
+        capture.closingByUs();
+        try {
+            connection.instantShutdown();
+        } catch (RuntimeException e) {
+            // Already down.
+        }
+        if (closedNanos == 0) closedNanos = System.nanoTime();
+    }
+
+    @Override
     public Optional<Inbound> ended() {
         return buffer.terminal();
     }

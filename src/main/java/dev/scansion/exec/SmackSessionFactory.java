@@ -60,7 +60,7 @@ public final class SmackSessionFactory implements SessionFactory {
                 continue;
             } catch (Exception e) {
                 connection.instantShutdown();
-                throw classify(e, request);
+                throw classify(e, request, capture);
             }
             return login(connection, capture, buffer, request, sockets);
         }
@@ -87,7 +87,7 @@ public final class SmackSessionFactory implements SessionFactory {
             throw e;
         } catch (Exception e) {
             connection.instantShutdown();
-            throw classify(e, request);
+            throw classify(e, request, capture);
         }
     }
 
@@ -137,7 +137,7 @@ public final class SmackSessionFactory implements SessionFactory {
         } else {
             b.setCustomX509TrustManager(TlsTrust.systemDefault());
         }
-        return b.build();
+        return SmackSetup.SaslChoice.ours(b.build());
     }
 
     private static EntityBareJid parseJid(String jid) throws SessionException {
@@ -187,8 +187,14 @@ public final class SmackSessionFactory implements SessionFactory {
     }
 
     /** One line naming the stage that failed and the server's reason. */
-    private static SessionException classify(Exception e, ConnectRequest r) {
+    private static SessionException classify(Exception e, ConnectRequest r, StreamCapture capture) {
         String where = r.host() + ":" + r.port();
+        java.util.Optional<String> garbage = capture.notAnXmppStream();
+        if (garbage.isPresent()) {
+            // Smack would only say "ParseError at [row,col]:[1,1]".
+            return new SessionException(SessionException.Kind.NEGOTIATION, "the server at " + where
+                    + " did not answer with an XMPP stream; it sent: \"" + garbage.get() + "\"");
+        }
         if (e instanceof SASLErrorException sasl) {
             return new SessionException(SessionException.Kind.AUTHENTICATION, "authentication as " + r.jid()
                     + " failed (" + sasl.getMechanism() + "): " + sasl.getSASLFailure().getSASLErrorString());

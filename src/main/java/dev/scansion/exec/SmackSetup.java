@@ -1,6 +1,9 @@
 package dev.scansion.exec;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,9 +18,24 @@ import org.jivesoftware.smack.sasl.core.SCRAMSHA1Mechanism;
 import org.jivesoftware.smack.sasl.javax.SASLPlainMechanism;
 
 /**
- * Global Smack settings that must be in place before any Smack class initialises: Smack reads its
- * disabled-class list once, in its static initialiser, and the Roster would otherwise fetch the
- * roster at login and answer subscription requests on its own.
+ * The Smack settings that cannot be made per connection, in place before any Smack class
+ * initialises. Everything Smack 4.4.8 allows per connection is set per connection instead
+ * ({@link SmackSessionFactory}: stream management and its resumption off, unknown IQ requests
+ * unanswered, no presence at login), so that a user's own Smack connections in the same JVM (the
+ * JUnit engine runs inside their test JVM) keep Smack's defaults there. What stays global, and why:
+ * <ul>
+ * <li>The Roster and the ReconnectionManager are disabled classes: Smack reads its disabled-class
+ * list once, in its static initialiser, and otherwise attaches a Roster to every connection when
+ * it is created, which fetches the roster at login, answers roster pushes and (by default)
+ * subscription requests on its own. Undoing that per connection would mean reaching into the
+ * Roster of each of ours (load at login, subscription mode, its push handler); not done.</li>
+ * <li>Smack's and jxmpp's java.util.logging loggers are turned off: loggers belong to classes, not
+ * to connections, and Smack logs every connection problem at WARNING on stderr, which the runner
+ * reports itself.</li>
+ * <li>{@link SaslChoice} is registered once (Smack's mechanism list is JVM-wide) but chooses only for
+ * the configurations the runner built ({@link SaslChoice#ours}); for any other connection it
+ * picks as Smack would between the two (SCRAM-SHA-1 when usable, else PLAIN).</li>
+ * </ul>
  */
 final class SmackSetup {
     private static final String DISABLED = "org.jivesoftware.smack.roster.Roster,org.jivesoftware.smack.ReconnectionManager";
@@ -33,10 +51,6 @@ final class SmackSetup {
         SMACK_LOGGER.setLevel(Level.OFF);
         JXMPP_LOGGER.setLevel(Level.OFF);
         org.jivesoftware.smack.SmackConfiguration.addDisabledSmackClasses(DISABLED.split(","));
-        org.jivesoftware.smack.SmackConfiguration.setUnknownIqRequestReplyMode(
-                org.jivesoftware.smack.SmackConfiguration.UnknownIqRequestReplyMode.doNotReply);
-        org.jivesoftware.smack.tcp.XMPPTCPConnection.setUseStreamManagementDefault(false);
-        org.jivesoftware.smack.tcp.XMPPTCPConnection.setUseStreamManagementResumptionDefault(false);
         SASLAuthentication.registerSASLMechanism(new SaslChoice());
     }
 
@@ -60,6 +74,16 @@ final class SmackSetup {
         /** After SCRAM-SHA-1-PLUS (100), before SCRAM-SHA-1 (110) and Smack's PLAIN (400). */
         static final int PRIORITY = 105;
 
+        /** The configurations the runner built: only for these is PLAIN preferred on loopback. */
+        private static final Set<ConnectionConfiguration> OURS = Collections.synchronizedSet(
+                Collections.newSetFromMap(new WeakHashMap<>()));
+
+        /** Marks a configuration as the runner's own; returns it. */
+        static <C extends ConnectionConfiguration> C ours(C config) {
+            OURS.add(config);
+            return config;
+        }
+
         /** The mechanism to use when the server offers PLAIN. */
         static String choose(boolean serverIsLocal, boolean scramUsable) {
             return serverIsLocal || !scramUsable ? PLAIN : SCRAMSHA1Mechanism.NAME;
@@ -79,7 +103,8 @@ final class SmackSetup {
 
         @Override
         public SASLMechanism instanceForAuthentication(XMPPConnection connection, ConnectionConfiguration config) {
-            SASLMechanism chosen = PLAIN.equals(choose(isLocal(config), scramUsable(connection, config)))
+            boolean local = OURS.contains(config) && isLocal(config);
+            SASLMechanism chosen = PLAIN.equals(choose(local, scramUsable(connection, config)))
                     ? new SASLPlainMechanism() : new SCRAMSHA1Mechanism();
             return chosen.instanceForAuthentication(connection, config);
         }

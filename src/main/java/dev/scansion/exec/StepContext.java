@@ -44,6 +44,14 @@ final class StepContext {
         transcript.received(actor.name(), item);
     }
 
+    /**
+     * A received stanza as the result model keeps it: secrets masked while it is whole, then cut at
+     * {@link Limits#STANZA_CHARS} (so a secret across the cut cannot leave half of itself behind).
+     */
+    String kept(String raw) {
+        return mask.xmlCut(raw, Limits.STANZA_CHARS);
+    }
+
     SourceSpan span(SourcePos pos) {
         return new SourceSpan(file, pos);
     }

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.scansion.text.Printable;
+
 import org.jivesoftware.smack.ConnectionListener;
 import org.jxmpp.xml.splitter.XmppElementCallback;
 import org.jxmpp.xml.splitter.XmppXmlSplitter;
@@ -26,6 +28,9 @@ final class StreamCapture implements ConnectionListener {
     private static final Pattern CAPS_NODE = Pattern.compile(
             "<c\\b(?=[^>]*\\bxmlns=(['\"])http://jabber\\.org/protocol/caps\\1)[^>]*?\\bnode=(['\"])(.*?)\\2");
 
+    /** How many of the server's first characters a "not an XMPP stream" message shows. */
+    static final int FIRST_SHOWN = 64;
+
     private final String actor;
     private final WireTap tap;
     private final InboundBuffer buffer;
@@ -37,6 +42,9 @@ final class StreamCapture implements ConnectionListener {
     private volatile String streamPrefix = "stream";
     private volatile String serverCapsNode = "";
     private volatile TrackingWriter writer;
+    /** The first characters the server sent, to say what arrived when it is not an XMPP stream. */
+    private final StringBuilder firstChars = new StringBuilder();
+    private volatile boolean streamOpened;
     private volatile Runnable streamErrorWhileClosing = () -> {
     };
 
@@ -49,7 +57,10 @@ final class StreamCapture implements ConnectionListener {
     /** Called from initDebugger (at connect and again after STARTTLS) with the fresh reader. */
     Reader wrapReader(Reader reader) {
         XmppXmlSplitter splitter = new XmppXmlSplitter(-1, new Incoming());
-        return new TeeReader(reader, (chars, off, len) -> feed(splitter, chars, off, len));
+        return new TeeReader(reader, (chars, off, len) -> {
+            remember(chars, off, len);
+            feed(splitter, chars, off, len);
+        });
     }
 
     Writer wrapWriter(Writer out) {
@@ -66,6 +77,28 @@ final class StreamCapture implements ConnectionListener {
     /** The caps node the server announced in its stream features (e.g. {@code http://prosody.im}), or "". */
     String serverCapsNode() {
         return serverCapsNode;
+    }
+
+    /**
+     * When the server sent something that did not open an XMPP stream (an HTTP server, a TLS port):
+     * its first characters, escaped for printing, e.g. {@code HTTP/1.1 400 Bad Request\r\n…}.
+     */
+    Optional<String> notAnXmppStream() {
+        if (streamOpened) return Optional.empty();
+        synchronized (firstChars) {
+            if (firstChars.isEmpty()) return Optional.empty();
+            boolean more = firstChars.length() > FIRST_SHOWN;
+            return Optional.of(Printable.line(firstChars.substring(0, Math.min(FIRST_SHOWN, firstChars.length())))
+                    + (more ? "…" : ""));
+        }
+    }
+
+    private void remember(char[] chars, int off, int len) {
+        if (streamOpened) return;
+        synchronized (firstChars) {
+            int room = FIRST_SHOWN + 1 - firstChars.length();
+            if (room > 0) firstChars.append(chars, off, Math.min(room, len));
+        }
     }
 
     void loginDone() {
@@ -104,14 +137,15 @@ final class StreamCapture implements ConnectionListener {
             // off: any offset but 0 garbles the stream (silently, or out of bounds). Always pass 0.
             splitter.write(off == 0 ? chars : Arrays.copyOfRange(chars, off, off + len), 0, len);
         } catch (Throwable t) {
-            buffer.add(new Inbound.Closed("the runner could not split the XML stream: " + t, Instant.now()));
+            buffer.add(new Inbound.Closed("the runner could not split the XML stream: " + printable(t), Instant.now()));
         }
     }
 
     private void onIncoming(String element) {
         Instant now = Instant.now(); // the arrival: before the -v tap prints anything
         String raw = element.strip();
-        safeTap(Direction.RECEIVED, SaslRedactor.redact(raw));
+        // The trace (-v) prints what arrived; a huge stanza is cut there as in every report.
+        safeTap(Direction.RECEIVED, Printable.cut(SaslRedactor.redact(raw), Limits.STANZA_CHARS));
         if (!armed) {
             if (raw.contains("http://jabber.org/protocol/caps")) {
                 Matcher caps = CAPS_NODE.matcher(raw);
@@ -142,7 +176,7 @@ final class StreamCapture implements ConnectionListener {
                 loginOutput.append(raw);
             }
         }
-        safeTap(Direction.SENT, SaslRedactor.redact(raw));
+        safeTap(Direction.SENT, Printable.cut(SaslRedactor.redact(raw), Limits.STANZA_CHARS));
     }
 
     private final class Incoming implements XmppElementCallback {
@@ -151,13 +185,14 @@ final class StreamCapture implements ConnectionListener {
             try {
                 onIncoming(element);
             } catch (Throwable t) {
-                buffer.add(new Inbound.Closed("the runner failed to capture a stanza: " + t, Instant.now()));
+                buffer.add(new Inbound.Closed("the runner failed to capture a stanza: " + printable(t), Instant.now()));
             }
         }
 
         @Override
         public void streamOpened(String prefix, Map<String, String> attributes) {
             streamPrefix = prefix;
+            streamOpened = true;
             safeTap(Direction.RECEIVED, "<" + prefix + ":stream" + render(attributes) + ">");
         }
 
@@ -195,6 +230,11 @@ final class StreamCapture implements ConnectionListener {
         } catch (Throwable t) {
             // A broken trace sink must not break the connection.
         }
+    }
+
+    /** An exception's text can quote the server's bytes: escaped and cut. */
+    private static String printable(Throwable t) {
+        return Printable.shortLine(String.valueOf(t), 300);
     }
 
     private static String render(Map<String, String> attributes) {

@@ -1,7 +1,5 @@
 package dev.scansion.match;
 
-import java.util.Optional;
-
 /**
  * A top-level element as the server sent it: the raw text, parsed once (safely: no DOCTYPE, no
  * external entities) so that it can be compared with several expectations, from any thread.
@@ -51,13 +49,9 @@ public final class ReceivedStanza {
         return StanzaPrinter.startTag(root);
     }
 
+    /** Whether this is a {@code <stream:error>}; its condition and text: {@code dev.scansion.wire.StreamError}. */
     public boolean isStreamError() {
         return root.sameIdentity(StanzaReader.STREAM_NS, "error");
-    }
-
-    /** The condition and text when this is a {@code <stream:error>}; a receive step fails at once on one. */
-    public Optional<StreamError> streamError() {
-        return isStreamError() ? Optional.of(StreamError.of(root)) : Optional.empty();
     }
 
     ReceivedElement root() {

@@ -38,6 +38,16 @@ public final class StanzaMatcher {
      * @return {@link MatchResult.Match} with the captures recorded (name to value; when a name occurs
      *         twice, the later occurrence in the payload wins), or {@link MatchResult.Mismatch}
      */
+    /**
+     * The verdict alone, without explaining a mismatch (no XMLUnit): the captures when the stanza
+     * matches, empty when it does not. For a caller that compares many stanzas and explains few.
+     */
+    public Optional<Map<String, String>> verdict(XmlElement expected, Bindings bindings, ReceivedStanza received) {
+        ExpectedElement exp = ExpectedElement.compile(expected, bindings);
+        return new TreeMatcher(bindings, options.strictCaptures(), exp.size(), received.root().size())
+                .match(exp, received.root());
+    }
+
     public MatchResult match(XmlElement expected, String file, Bindings bindings, ReceivedStanza received) {
         ExpectedElement exp = ExpectedElement.compile(expected, bindings);
         TreeMatcher verdict = new TreeMatcher(bindings, options.strictCaptures(), exp.size(), received.root().size());

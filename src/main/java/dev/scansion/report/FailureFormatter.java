@@ -36,7 +36,7 @@ final class FailureFormatter {
         if (!setAside.isEmpty()) {
             List<String> kept = setAside.kept();
             out.add("  set aside (" + setAside.total() + (kept.size() < setAside.total() ? ", the first "
-                    + kept.size() + " kept" : "") + "):");
+                    + kept.size() + " shown" : "") + "):");
             for (int i = 0; i < kept.size(); i++) {
                 out.add("    " + (i + 1) + ". " + Printable.shortLine(kept.get(i), SET_ASIDE_WIDTH));
             }

@@ -1,6 +1,7 @@
 package dev.scansion.report;
 
 import dev.scansion.text.Durations;
+import dev.scansion.exec.Limits;
 import dev.scansion.result.Failure;
 import dev.scansion.result.Reason;
 
@@ -19,13 +20,16 @@ public final class FailureMessages {
 
     public static String of(Reason reason) {
         if (reason instanceof Reason.NoMatch m) {
-            int n = m.setAside().total();
+            long n = m.setAside().total();
+            int kept = m.setAside().kept().size();
             return which(m.expected()) + "no matching stanza within " + Durations.format(m.waited()) + "; " + n
-                    + (n == 1 ? " stanza" : " stanzas") + " set aside";
+                    + (n == 1 ? " stanza" : " stanzas") + " set aside" + (kept < n ? " (the first " + kept
+                    + " kept)" : "") + dropped(m.dropped());
         }
         if (reason instanceof Reason.NextMismatch m) return which(m.expected()) + "the next stanza does not match";
         if (reason instanceof Reason.NothingArrived t) {
-            return which(t.expected()) + "no stanza arrived within " + Durations.format(t.waited());
+            return which(t.expected()) + "no stanza arrived within " + Durations.format(t.waited())
+                    + dropped(t.dropped());
         }
         if (reason instanceof Reason.Unexpected) return "expected nothing, but a stanza arrived";
         if (reason instanceof Reason.StreamClosed c) {
@@ -44,6 +48,15 @@ public final class FailureMessages {
         }
         if (reason instanceof Reason.Internal i) return i.detail();
         return "interrupted";
+    }
+
+    /** "; 3 more stanzas were dropped unread: Romeo's buffer was full (...)", or "". */
+    private static String dropped(Reason.Dropped d) {
+        long n = d.count();
+        if (n == 0) return "";
+        return "; " + n + (n == 1 ? " more stanza was" : " more stanzas were") + " dropped unread: " + d.actor()
+                + "'s buffer was full (" + Limits.BUFFER_STANZAS + " stanzas or " + (Limits.BUFFER_CHARS >> 20)
+                + " MiB)";
     }
 
     /** "expected element 2 of 3: " when the step expects several elements; "" otherwise. */

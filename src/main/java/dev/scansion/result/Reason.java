@@ -45,7 +45,7 @@ public sealed interface Reason {
      * The stanzas a {@code receives} set aside (skip mode), as kept for the report: the first ones
      * in arrival order, and how many there were in all (more may have arrived than are kept).
      */
-    record SetAside(List<String> kept, int total) {
+    record SetAside(List<String> kept, long total) {
         public static final SetAside NONE = new SetAside(List.of(), 0);
 
         public SetAside {
@@ -66,14 +66,28 @@ public sealed interface Reason {
         }
     }
 
-    /** Skip mode: the step's time ran out after stanzas that did not match; {@code closest} differs least. */
-    record NoMatch(Expected expected, Duration waited, Candidate closest, SetAside setAside) implements Reason {
+    /**
+     * Stanzas a full buffer dropped unread while the step waited (a flooding server): how many,
+     * and whose buffer. {@code count} 0 when none.
+     */
+    record Dropped(String actor, long count) {
+        public static Dropped none(String actor) {
+            return new Dropped(actor, 0);
+        }
+    }
+
+    /**
+     * Skip mode: the step's time ran out after stanzas that did not match; {@code closest} differs
+     * least among those explained.
+     */
+    record NoMatch(Expected expected, Duration waited, Candidate closest, SetAside setAside, Dropped dropped)
+            implements Reason {
         public Failure.Kind kind() {
             return Failure.Kind.MISMATCH;
         }
 
         public Reason masked(SecretMask mask) {
-            return new NoMatch(expected, waited, closest.masked(mask), setAside.masked(mask));
+            return new NoMatch(expected, waited, closest.masked(mask), setAside.masked(mask), dropped);
         }
 
         @Override
@@ -99,7 +113,7 @@ public sealed interface Reason {
     }
 
     /** The step's time ran out and nothing arrived at all. */
-    record NothingArrived(Expected expected, Duration waited) implements Reason {
+    record NothingArrived(Expected expected, Duration waited, Dropped dropped) implements Reason {
         public Failure.Kind kind() {
             return Failure.Kind.TIMEOUT;
         }

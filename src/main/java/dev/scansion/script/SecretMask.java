@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.scansion.script.ast.Actor;
 import dev.scansion.script.ast.Script;
+import dev.scansion.text.Printable;
 
 /**
  * Keeps passwords out of everything the runner prints or writes. Applied at the source — where
@@ -118,8 +119,25 @@ public final class SecretMask {
         return xml(keyed);
     }
 
+    /**
+     * At most {@code max} characters of {@code raw}, masked, followed by {@code "… (N bytes)"} when it
+     * was longer (N the size of the whole). Only the kept part and a margin are masked, so a huge
+     * stanza costs no more than a small one; a secret that crosses the cut is masked whole first.
+     */
+    public String xmlCut(String raw, int max) {
+        if (raw == null || raw.length() <= max) return xml(raw);
+        int margin = secrets.isEmpty() ? 0 : secrets.get(0).length() * 10;
+        String head = xml(raw.substring(0, (int) Math.min(raw.length(), (long) max + margin)));
+        return Printable.cut(head, max, Printable.utf8Length(raw));
+    }
+
     /** Secrets inside {@code raw[from, to)}, a data segment that may hold entity references. */
     private void find(String raw, int from, int to, List<int[]> ranges) {
+        int amp = raw.indexOf('&', from);
+        if (amp < 0 || amp >= to) {
+            findPlain(raw, from, to, ranges);
+            return;
+        }
         Decoded d = Decoded.of(raw, from, to);
         String text = d.text.toString();
         for (String secret : secrets) {
@@ -174,9 +192,10 @@ public final class SecretMask {
     }
 
     /** A data segment with its entity references decoded, remembering each character's raw span. */
-    private record Decoded(StringBuilder text, List<Integer> starts, List<Integer> ends) {
+    private record Decoded(StringBuilder text, int[] starts, int[] ends) {
         static Decoded of(String raw, int from, int to) {
-            Decoded d = new Decoded(new StringBuilder(to - from), new ArrayList<>(), new ArrayList<>());
+            // decoding never makes text longer, so one slot per raw character is enough
+            Decoded d = new Decoded(new StringBuilder(to - from), new int[to - from], new int[to - from]);
             int i = from;
             while (i < to) {
                 char c = raw.charAt(i);
@@ -185,9 +204,9 @@ public final class SecretMask {
                 int next = decoded == null ? i + 1 : semi + 1;
                 String chars = decoded == null ? String.valueOf(c) : decoded;
                 for (int k = 0; k < chars.length(); k++) {
+                    d.starts[d.text.length()] = i;
+                    d.ends[d.text.length()] = next;
                     d.text.append(chars.charAt(k));
-                    d.starts.add(i);
-                    d.ends.add(next);
                 }
                 i = next;
             }
@@ -195,11 +214,11 @@ public final class SecretMask {
         }
 
         int rawStart(int index) {
-            return starts.get(index);
+            return starts[index];
         }
 
         int rawEnd(int index) {
-            return ends.get(index);
+            return ends[index];
         }
 
         private static String entity(String name) {

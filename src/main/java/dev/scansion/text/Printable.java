@@ -40,10 +40,14 @@ public final class Printable {
      * {@code "… (N bytes)"}, N being the UTF-8 size of the whole. Never splits a surrogate pair.
      */
     public static String cut(String s, int max) {
-        if (s.length() <= max) return s;
-        int end = Math.max(0, max);
-        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) end--;
-        return s.substring(0, end) + "… (" + utf8Length(s) + " bytes)";
+        return s.length() <= max ? s : cut(s, max, utf8Length(s));
+    }
+
+    /** As {@link #cut(String, int)}, saying {@code bytes} as the size of the whole (of which {@code s} may be a part). */
+    public static String cut(String s, int max, long bytes) {
+        int end = Math.max(0, Math.min(max, s.length()));
+        if (end > 0 && end < s.length() && Character.isHighSurrogate(s.charAt(end - 1))) end--;
+        return s.substring(0, end) + "… (" + bytes + " bytes)";
     }
 
     /** {@link #line} of {@link #cut}: one line, at most about {@code max} characters of the original. */

@@ -125,6 +125,11 @@ final class FakeSessions implements SessionFactory {
         }
 
         @Override
+        public long dropped() {
+            return buffer.dropped();
+        }
+
+        @Override
         public Optional<Inbound> ended() {
             return buffer.terminal();
         }

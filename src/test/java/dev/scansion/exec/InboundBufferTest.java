@@ -1,6 +1,7 @@
 package dev.scansion.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -71,5 +72,51 @@ class InboundBufferTest {
                 new Inbound.StreamError("conflict", "Replaced by new connection", "", Instant.now()).describe());
         assertEquals("stream error <system-shutdown/>",
                 new Inbound.StreamError("system-shutdown", "", "", Instant.now()).describe());
+    }
+
+    @Test
+    void aReaderWaitingLongIsWokenByTheProducerNotByItsTimeout() {
+        InboundBuffer b = new InboundBuffer();
+        Thread producer = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            b.add(stanza("<x/>"));
+        });
+        producer.start();
+        // Without the wake-up in add(), next() would sleep its whole hour.
+        Inbound got = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> b.next(Duration.ofHours(1)).orElseThrow());
+        assertEquals("<x/>", ((Inbound.Stanza) got).raw());
+    }
+
+    @Test
+    void aFullBufferDropsNewStanzasAndCountsThem() throws InterruptedException {
+        InboundBuffer b = new InboundBuffer(2, 1_000);
+        b.add(stanza("<a/>"));
+        b.add(stanza("<b/>"));
+        b.add(stanza("<c/>"));
+        assertEquals(1, b.dropped());
+        assertEquals("<a/>", ((Inbound.Stanza) b.next(Duration.ZERO).orElseThrow()).raw());
+        b.add(stanza("<d/>"));
+        assertEquals(List.of("<b/>", "<d/>"), b.drain().stream().map(i -> ((Inbound.Stanza) i).raw()).toList());
+        b.add(new Inbound.Closed("gone", Instant.now()));
+        assertTrue(b.terminal().isPresent(), "the end of the stream is never dropped");
+    }
+
+    @Test
+    void theCharacterBoundDropsButAnOversizedStanzaIsTakenWhenAlone() throws InterruptedException {
+        InboundBuffer b = new InboundBuffer(100, 10);
+        String big = "<m>" + "x".repeat(50) + "</m>";
+        b.add(stanza(big));
+        b.add(stanza("<a/>"));
+        assertEquals(1, b.dropped());
+        assertEquals(big, ((Inbound.Stanza) b.next(Duration.ZERO).orElseThrow()).raw());
+        b.add(stanza("<a/>"));
+        b.add(stanza("<b/>"));
+        b.add(stanza("<c/>"));
+        assertEquals(2, b.drain().size(), "4 + 4 characters fit in 10, a third stanza does not");
+        assertEquals(2, b.dropped());
     }
 }

@@ -39,7 +39,7 @@ class RunModelTest {
             case INVALID_SCRIPT -> new Reason.InvalidScript(1);
             case INTERNAL -> new Reason.Internal("x");
             case TIMEOUT -> new Reason.NothingArrived(new Reason.Expected(SourceSpan.of("a.scs", 2, 1), 0, 1),
-                    java.time.Duration.ofSeconds(1));
+                    java.time.Duration.ofSeconds(1), Reason.Dropped.none("Romeo"));
             default -> throw new IllegalArgumentException(kind.toString());
         };
     }

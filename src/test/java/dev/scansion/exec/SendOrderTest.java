@@ -149,7 +149,7 @@ class SendOrderTest {
             finishes(next);
 
             order.closed(juliet);
-            Thread end = inBackground(order::finish);
+            Thread end = inBackground(() -> order.finish(System.nanoTime() + Duration.ofSeconds(20).toNanos()));
             assertTrue(stillWaiting(end, 300), "the end waits for Juliet's close");
             juliet.serverClosed.countDown();
             finishes(end);

@@ -49,7 +49,8 @@ public final class Results {
                                    List<String> setAside, List<TranscriptEntry> recent) {
         Reason.Expected expected = new Reason.Expected(at, 0, 1);
         return new Failure(at, sourceLine, new Reason.NoMatch(expected, waited,
-                new Reason.Candidate(setAside.get(0), differences), Reason.SetAside.of(setAside)), recent);
+                new Reason.Candidate(setAside.get(0), differences), Reason.SetAside.of(setAside),
+                Reason.Dropped.none("Romeo")), recent);
     }
 
     public static Failure unreachable(SourceSpan at, String sourceLine, String reason) {
