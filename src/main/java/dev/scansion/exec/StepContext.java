@@ -71,7 +71,7 @@ final class StepContext {
             try {
                 bindings.resolve(v);
             } catch (Bindings.UnboundVariableException e) {
-                SourceSpan at = v.pos() == null ? step.span() : span(v.pos());
+                SourceSpan at = span(v.pos());
                 return java.util.Optional.of(new Failure(at, sourceLine(at), new Reason.Unbound(e.getMessage())));
             }
         }

@@ -104,7 +104,7 @@ public final class ScriptDump {
             if (p instanceof Value.Literal l) {
                 sb.append(quote(l.text()));
             } else if (p instanceof Value.Variable var) {
-                String target = var.kind() == Value.Variable.Kind.CAPTURE ? var.name() : var.actor();
+                String target = var.target();
                 sb.append("${").append(var.expression()).append("}[").append(var.kind()).append(' ')
                         .append(quote(target)).append(at(var.pos())).append(']');
             }

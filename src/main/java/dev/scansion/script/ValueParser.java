@@ -120,7 +120,7 @@ final class ValueParser {
         int caret = written.length() + 3;
         if (expression.isEmpty()) {
             diagnostics.error(pos.line(), pos.column(), caret, "empty variable '${}'", "");
-            return new Value.Variable(expression, Value.Variable.Kind.CAPTURE, null, expression, pos);
+            return new Value.Variable(expression, Value.Variable.Kind.CAPTURE, expression, pos);
         }
         int s = expression.lastIndexOf("'s ");
         if (s > 0) {
@@ -132,10 +132,10 @@ final class ValueParser {
                     diagnostics.error(pos.line(), pos.column(), caret, "unknown actor '" + Diagnostics.quoted(actor) + "' in variable",
                             Names.suggestion(actor, actors, "not defined above the separator"));
                 }
-                return new Value.Variable(expression, kind, actor, null, pos);
+                return new Value.Variable(expression, kind, actor, pos);
             }
         }
-        Value.Variable ref = new Value.Variable(expression, Value.Variable.Kind.CAPTURE, null, expression, pos);
+        Value.Variable ref = new Value.Variable(expression, Value.Variable.Kind.CAPTURE, expression, pos);
         captureRefs.add(ref);
         return ref;
     }

@@ -97,16 +97,16 @@ final class Scripts {
 
     static Value.Template fullJid(String actor) {
         return new Value.Template(List.of(new Value.Variable(actor + "'s full JID", Value.Variable.Kind.FULL_JID,
-                actor, null, new SourcePos(5, 7))));
+                actor, new SourcePos(5, 7))));
     }
 
     static Value.Template bareJid(String actor) {
         return new Value.Template(List.of(new Value.Variable(actor + "'s JID", Value.Variable.Kind.JID,
-                actor, null, new SourcePos(5, 7))));
+                actor, new SourcePos(5, 7))));
     }
 
     static Value.Template captured(String name) {
-        return new Value.Template(List.of(new Value.Variable(name, Value.Variable.Kind.CAPTURE, null, name,
+        return new Value.Template(List.of(new Value.Variable(name, Value.Variable.Kind.CAPTURE, name,
                 new SourcePos(5, 7))));
     }
 }

@@ -171,11 +171,11 @@ final class ExpectedXml {
         SourcePos somewhere = new SourcePos(1, 1);
         int s = expr.lastIndexOf("'s ");
         if (s > 0 && expr.substring(s + 3).equals("full JID")) {
-            return new Value.Variable(expr, Value.Variable.Kind.FULL_JID, expr.substring(0, s), null, somewhere);
+            return new Value.Variable(expr, Value.Variable.Kind.FULL_JID, expr.substring(0, s), somewhere);
         }
         if (s > 0 && expr.substring(s + 3).equals("JID")) {
-            return new Value.Variable(expr, Value.Variable.Kind.JID, expr.substring(0, s), null, somewhere);
+            return new Value.Variable(expr, Value.Variable.Kind.JID, expr.substring(0, s), somewhere);
         }
-        return new Value.Variable(expr, Value.Variable.Kind.CAPTURE, null, expr, somewhere);
+        return new Value.Variable(expr, Value.Variable.Kind.CAPTURE, expr, somewhere);
     }
 }

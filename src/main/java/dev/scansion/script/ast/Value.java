@@ -62,10 +62,30 @@ public sealed interface Value permits Value.Template, Value.Any, Value.Capture {
     /**
      * {@code ${expression}}. Built-in forms: {@code Name's JID} ({@link Kind#JID}: the actor's
      * {@code jid} property exactly as written, as real suites rely on), {@code Name's full JID}
-     * ({@link Kind#FULL_JID}: the JID bound at connect); {@code actor} is set for both. Any other expression is
-     * a capture reference ({@link Kind#CAPTURE}, {@code actor} null, {@code name} the capture).
+     * ({@link Kind#FULL_JID}: the JID bound at connect); for both, {@code target} is the actor. Any
+     * other expression is a capture reference ({@link Kind#CAPTURE}, {@code target} the capture's
+     * name). Every field is set: there is no variable without a kind, a target or a position.
      */
-    record Variable(String expression, Kind kind, String actor, String name, SourcePos pos) implements Part {
+    record Variable(String expression, Kind kind, String target, SourcePos pos) implements Part {
         public enum Kind { JID, FULL_JID, CAPTURE }
+
+        public Variable {
+            java.util.Objects.requireNonNull(expression);
+            java.util.Objects.requireNonNull(kind);
+            java.util.Objects.requireNonNull(target);
+            java.util.Objects.requireNonNull(pos);
+        }
+
+        /** The actor a JID variable names. */
+        public String actor() {
+            if (kind == Kind.CAPTURE) throw new IllegalStateException("a capture reference names no actor");
+            return target;
+        }
+
+        /** The capture a capture reference names. */
+        public String name() {
+            if (kind != Kind.CAPTURE) throw new IllegalStateException("${" + expression + "} is not a capture");
+            return target;
+        }
     }
 }
