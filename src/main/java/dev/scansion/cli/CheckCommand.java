@@ -9,6 +9,7 @@ import dev.scansion.script.Diagnostic;
 import dev.scansion.script.ParseOptions;
 import dev.scansion.script.ParseResult;
 import dev.scansion.script.ScriptSources;
+import dev.scansion.text.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,9 +47,11 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean colour = Terminal.colour(noColor);
         ScriptSources.Selection selection = ScriptSources.select(paths);
-        for (String problem : selection.problems()) err.println("error: " + problem);
+        for (String problem : selection.problems()) err.println("error: " + Printable.line(problem));
         if (selection.files().isEmpty()) {
-            if (selection.problems().isEmpty()) err.println("error: no .scs scripts found in: " + join(paths));
+            if (selection.problems().isEmpty()) {
+                err.println("error: no .scs scripts found in: " + Printable.line(join(paths)));
+            }
             out.println("checked 0 scripts");
             flush(out, err);
             return ExitCodes.USAGE;

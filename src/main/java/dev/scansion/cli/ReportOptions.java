@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.scansion.exec.RunConfig;
-import dev.scansion.result.RunResult;
 import dev.scansion.report.ReportFiles;
 import dev.scansion.report.RunInfo;
+import dev.scansion.result.RunResult;
 import picocli.CommandLine.Option;
 
 /** Report files for CI, written after the run (see docs/reports.md). */

@@ -7,11 +7,11 @@ import java.util.concurrent.Callable;
 
 import dev.scansion.exec.ReceiveMode;
 import dev.scansion.exec.RunConfig;
-import dev.scansion.result.RunResult;
 import dev.scansion.exec.ScriptRunner;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;
 import dev.scansion.report.ConsoleReporter;
+import dev.scansion.result.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;

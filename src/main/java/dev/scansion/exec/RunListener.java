@@ -1,10 +1,11 @@
 package dev.scansion.exec;
 
+import java.util.List;
+
+import dev.scansion.result.Direction;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.StepResult;
-import dev.scansion.result.Direction;
-import java.util.List;
 
 /**
  * Live events of a run, for progress displays and streaming reports. Every method has an empty

@@ -1,10 +1,5 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.ScriptResult;
-import dev.scansion.result.StepResult;
-import dev.scansion.result.Failure;
-import dev.scansion.result.Reason;
-import dev.scansion.result.StepOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.scansion.result.Failure;
+import dev.scansion.result.Reason;
+import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.result.StepOutcome;
+import dev.scansion.result.StepResult;
 import dev.scansion.result.StepResult.StepStatus;
 import dev.scansion.script.Diagnostic;
 import dev.scansion.script.SecretMask;

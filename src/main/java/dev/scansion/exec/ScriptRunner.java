@@ -1,10 +1,5 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.Failure;
-import dev.scansion.result.Reason;
-import dev.scansion.result.RunResult;
-import dev.scansion.result.ScriptOutcome;
-import dev.scansion.result.ScriptResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.match.MatchOptions;
+import dev.scansion.result.Failure;
+import dev.scansion.result.Reason;
+import dev.scansion.result.RunResult;
+import dev.scansion.result.ScriptOutcome;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.script.Diagnostic;
-import dev.scansion.script.ParseResult;
 import dev.scansion.script.ParseOptions;
+import dev.scansion.script.ParseResult;
 import dev.scansion.script.ScriptSources;
 import dev.scansion.script.SecretMask;
 import dev.scansion.script.ast.Script;

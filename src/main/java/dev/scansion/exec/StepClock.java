@@ -1,9 +1,10 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.StepTiming;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+
+import dev.scansion.result.StepTiming;
 
 /** Collects one step's {@link StepTiming} while it runs; reset at each step. */
 final class StepClock {

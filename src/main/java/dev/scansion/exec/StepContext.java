@@ -1,9 +1,9 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.Failure;
-import dev.scansion.result.Reason;
 import java.util.List;
 
+import dev.scansion.result.Failure;
+import dev.scansion.result.Reason;
 import dev.scansion.script.SecretMask;
 import dev.scansion.script.ast.Bindings;
 import dev.scansion.script.ast.SourcePos;
@@ -58,7 +58,9 @@ final class StepContext {
 
     String sourceLine(SourceSpan span) {
         int i = span.line() - 1;
-        return i >= 0 && i < sourceLines.size() ? sourceLines.get(i) : "";
+        // masked whole, then cut like a stanza: a 1 MB payload line is not copied into every report
+        return i >= 0 && i < sourceLines.size() ? dev.scansion.text.Printable.cut(mask.sourceLine(sourceLines.get(i)),
+                Limits.STANZA_CHARS) : "";
     }
 
     Failure failure(Reason reason, Step step) {

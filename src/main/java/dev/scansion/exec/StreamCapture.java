@@ -1,6 +1,5 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.Direction;
 import java.io.Reader;
 import java.io.Writer;
 import java.time.Instant;
@@ -10,11 +9,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.scansion.text.Printable;
-
 import org.jivesoftware.smack.ConnectionListener;
 import org.jxmpp.xml.splitter.XmppElementCallback;
 import org.jxmpp.xml.splitter.XmppXmlSplitter;
+
+import dev.scansion.result.Direction;
+import dev.scansion.text.Printable;
 
 /**
  * The faithful pipe of one connection: splits the characters Smack reads into top-level elements

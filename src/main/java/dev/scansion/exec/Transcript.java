@@ -1,7 +1,5 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.TranscriptEntry;
-import dev.scansion.result.Direction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.scansion.result.Direction;
+import dev.scansion.result.TranscriptEntry;
 import dev.scansion.script.SecretMask;
 
 /**

@@ -14,8 +14,8 @@ import dev.scansion.exec.RunConfig;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;
 import dev.scansion.exec.TlsSettings;
-import dev.scansion.exec.TrustCertFile;
 import dev.scansion.exec.TlsSettings.TlsPolicy;
+import dev.scansion.exec.TrustCertFile;
 import dev.scansion.text.Durations;
 
 /**

@@ -9,9 +9,9 @@ import java.util.Set;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 import dev.scansion.exec.RunListener;
-import dev.scansion.result.ScriptResult;
 import dev.scansion.exec.ScriptRunner;
 import dev.scansion.report.TranscriptWriter;
+import dev.scansion.result.ScriptResult;
 
 /** What every script of one execution shares: the runner (one server, one configuration) and the transcript names. */
 final class ScansionExecutionContext implements EngineExecutionContext {

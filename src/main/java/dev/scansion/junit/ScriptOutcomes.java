@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
+import dev.scansion.report.FailureText;
 import dev.scansion.result.Failure;
 import dev.scansion.result.ScriptResult;
-import dev.scansion.report.FailureText;
 
 /**
  * A script's result as the JUnit Platform expects it: nothing for a pass, an

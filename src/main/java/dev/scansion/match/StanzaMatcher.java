@@ -1,9 +1,10 @@
 package dev.scansion.match;
 
-import dev.scansion.script.ast.Bindings;
-import dev.scansion.script.ast.XmlElement;
 import java.util.Map;
 import java.util.Optional;
+
+import dev.scansion.script.ast.Bindings;
+import dev.scansion.script.ast.XmlElement;
 
 /**
  * Scansion's matching rules (language doc §5–§6). Thread-safe and stateless apart from its

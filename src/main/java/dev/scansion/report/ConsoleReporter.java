@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.scansion.result.Direction;
 import dev.scansion.exec.RunListener;
+import dev.scansion.result.Direction;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.StepResult;

@@ -3,12 +3,12 @@ package dev.scansion.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.scansion.match.Difference;
+import dev.scansion.match.ReceivedStanza;
 import dev.scansion.result.Failure;
 import dev.scansion.result.Reason;
 import dev.scansion.result.StepResult;
 import dev.scansion.result.TranscriptEntry;
-import dev.scansion.match.Difference;
-import dev.scansion.match.ReceivedStanza;
 import dev.scansion.text.Printable;
 
 /**
@@ -65,7 +65,7 @@ final class FailureFormatter {
         String n = String.valueOf(f.at().line());
         String pad = " ".repeat(n.length());
         out.add("  " + pad + " |");
-        out.add("  " + n + " | " + Printable.line(f.sourceLine()));
+        out.add("  " + n + " | " + Printable.shortLine(f.sourceLine(), SET_ASIDE_WIDTH));
         out.add("  " + pad + " |");
     }
 

@@ -1,9 +1,9 @@
 package dev.scansion.report;
 
-import dev.scansion.text.Durations;
 import dev.scansion.exec.Limits;
 import dev.scansion.result.Failure;
 import dev.scansion.result.Reason;
+import dev.scansion.text.Durations;
 
 /**
  * The words of a failure: its one-line message, from the facts the result model holds. Every

@@ -6,14 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import dev.scansion.exec.Limits;
+import dev.scansion.match.Difference;
 import dev.scansion.result.Failure;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.StepResult;
 import dev.scansion.result.TranscriptEntry;
-import dev.scansion.match.Difference;
 import dev.scansion.script.Diagnostic;
 import dev.scansion.script.ast.SourceSpan;
+import dev.scansion.text.Printable;
 
 /**
  * The run as one JSON document for other tools. Field names are camelCase; enumerated values are
@@ -172,7 +174,7 @@ public final class JsonReporter {
         w.field("message", d.message());
         w.name("at");
         position(w, d.span());
-        w.field("sourceLine", d.sourceLine());
+        w.field("sourceLine", Printable.cut(d.sourceLine(), Limits.STANZA_CHARS));
         w.field("detail", d.detail());
         w.endObject();
     }

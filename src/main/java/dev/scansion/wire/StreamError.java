@@ -2,7 +2,6 @@ package dev.scansion.wire;
 
 import java.io.StringReader;
 import java.util.Optional;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;

@@ -1,7 +1,5 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.ScriptResult;
-import dev.scansion.result.Failure;
 import static dev.scansion.exec.Scripts.script;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -14,6 +12,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.scansion.result.Failure;
+import dev.scansion.result.ScriptResult;
 import dev.scansion.script.ast.Script;
 
 /** The real Smack sessions against {@link HostileXmppServer}s, in this JVM. */

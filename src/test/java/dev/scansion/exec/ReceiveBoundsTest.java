@@ -1,8 +1,5 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.ScriptResult;
-import dev.scansion.result.TranscriptEntry;
-import dev.scansion.result.Failure;
 import static dev.scansion.exec.Scripts.el;
 import static dev.scansion.exec.Scripts.script;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +13,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.scansion.result.Failure;
+import dev.scansion.result.ScriptResult;
+import dev.scansion.result.TranscriptEntry;
 import dev.scansion.script.ast.Script;
 
 /** A receive ends on its clock whatever arrives, and keeps what it sets aside bounded. */

@@ -1,10 +1,5 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.Reason;
-import dev.scansion.result.Results;
-import dev.scansion.result.RunResult;
-import dev.scansion.result.ScriptResult;
-import dev.scansion.result.Failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +11,12 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.scansion.result.Failure;
+import dev.scansion.result.Reason;
+import dev.scansion.result.Results;
+import dev.scansion.result.RunResult;
 import dev.scansion.result.RunResult.Verdict;
+import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.script.TagFilter;
 import dev.scansion.script.ast.Script;

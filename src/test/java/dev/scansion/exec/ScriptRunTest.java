@@ -1,11 +1,5 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.ScriptResult;
-import dev.scansion.result.StepResult;
-import dev.scansion.result.StepTiming;
-import dev.scansion.result.TranscriptEntry;
-import dev.scansion.result.Direction;
-import dev.scansion.result.Failure;
 import static dev.scansion.exec.Scripts.captured;
 import static dev.scansion.exec.Scripts.el;
 import static dev.scansion.exec.Scripts.fullJid;
@@ -21,8 +15,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.scansion.result.Direction;
+import dev.scansion.result.Failure;
+import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.result.StepResult;
 import dev.scansion.result.StepResult.StepStatus;
+import dev.scansion.result.StepTiming;
+import dev.scansion.result.TranscriptEntry;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.Value;
 

@@ -1,8 +1,5 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.ScriptResult;
-import dev.scansion.result.Direction;
-import dev.scansion.result.Failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.scansion.result.Direction;
+import dev.scansion.result.Failure;
+import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.testing.ProsodyServer;
 

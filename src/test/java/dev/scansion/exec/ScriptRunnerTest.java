@@ -1,9 +1,5 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.RunResult;
-import dev.scansion.result.ScriptResult;
-import dev.scansion.result.StepResult;
-import dev.scansion.result.Failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,8 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.scansion.result.Failure;
+import dev.scansion.result.RunResult;
 import dev.scansion.result.RunResult.Verdict;
+import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.result.StepResult;
 import dev.scansion.script.TagFilter;
 
 /** The embedding API with the real parser and matcher, and a scripted fake server. */

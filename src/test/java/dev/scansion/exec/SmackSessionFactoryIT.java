@@ -1,6 +1,5 @@
 package dev.scansion.exec;
 
-import dev.scansion.result.Direction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.scansion.result.Direction;
 import dev.scansion.testing.EjabberdServer;
 import dev.scansion.testing.XmppTestServer;
 

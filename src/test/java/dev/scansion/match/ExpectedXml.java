@@ -1,11 +1,5 @@
 package dev.scansion.match;
 
-import dev.scansion.script.ast.SourcePos;
-import dev.scansion.script.ast.Value;
-import dev.scansion.script.ast.XmlAttribute;
-import dev.scansion.script.ast.XmlElement;
-import dev.scansion.script.ast.XmlNode;
-import dev.scansion.script.ast.XmlText;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +12,13 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import dev.scansion.script.ast.SourcePos;
+import dev.scansion.script.ast.Value;
+import dev.scansion.script.ast.XmlAttribute;
+import dev.scansion.script.ast.XmlElement;
+import dev.scansion.script.ast.XmlNode;
+import dev.scansion.script.ast.XmlText;
 
 /**
  * TEST ONLY: turns expected-payload XML text into the script model, the way the real parser

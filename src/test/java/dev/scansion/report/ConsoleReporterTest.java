@@ -13,17 +13,17 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.scansion.result.Results;
+import dev.scansion.match.Difference;
 import dev.scansion.result.Direction;
 import dev.scansion.result.Failure;
+import dev.scansion.result.Results;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.result.StepResult;
-import dev.scansion.result.StepTiming;
 import dev.scansion.result.StepResult.StepStatus;
+import dev.scansion.result.StepTiming;
 import dev.scansion.result.TranscriptEntry;
-import dev.scansion.match.Difference;
 import dev.scansion.script.ast.SourceSpan;
 
 class ConsoleReporterTest {

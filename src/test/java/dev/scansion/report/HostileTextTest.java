@@ -11,23 +11,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.xml.sax.InputSource;
 
-import dev.scansion.result.Results;
+import dev.scansion.match.Difference;
 import dev.scansion.result.Direction;
 import dev.scansion.result.Failure;
 import dev.scansion.result.Reason;
+import dev.scansion.result.Results;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.result.StepResult;
 import dev.scansion.result.StepResult.StepStatus;
 import dev.scansion.result.TranscriptEntry;
-import dev.scansion.match.Difference;
 import dev.scansion.script.Diagnostic;
 import dev.scansion.script.ast.SourceSpan;
 

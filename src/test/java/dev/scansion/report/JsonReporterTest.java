@@ -2,8 +2,8 @@ package dev.scansion.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.scansion.result.Results;
 import dev.scansion.result.Direction;
+import dev.scansion.result.Results;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.scansion.exec.RunConfig;
 import dev.scansion.exec.RunListener;
+import dev.scansion.exec.ScriptRunner;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
-import dev.scansion.exec.ScriptRunner;
 import dev.scansion.script.SecretMask;
 
 /** A known run through the real runner against {@link FakeServer}, written in every format. */

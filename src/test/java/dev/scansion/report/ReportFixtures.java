@@ -6,17 +6,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.scansion.result.Results;
+import dev.scansion.match.Difference;
 import dev.scansion.result.Direction;
 import dev.scansion.result.Failure;
+import dev.scansion.result.Results;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.result.StepResult;
-import dev.scansion.result.StepTiming;
 import dev.scansion.result.StepResult.StepStatus;
+import dev.scansion.result.StepTiming;
 import dev.scansion.result.TranscriptEntry;
-import dev.scansion.match.Difference;
 import dev.scansion.script.Diagnostic;
 import dev.scansion.script.ast.SourceSpan;
 

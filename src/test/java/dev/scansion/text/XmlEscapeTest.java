@@ -3,7 +3,6 @@ package dev.scansion.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringReader;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
