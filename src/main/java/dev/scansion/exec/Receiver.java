@@ -92,16 +92,14 @@ final class Receiver {
         Duration waited = ctx.config.receiveTimeout();
         Reason.Dropped dropped = new Reason.Dropped(actor.name(), actor.session.dropped());
         if (setAside.isEmpty()) return ctx.failure(new Reason.NothingArrived(which, waited, dropped), step);
-        Reason.Candidate closest;
-        if (setAside.closest().isPresent()) {
-            SetAsideLog.Candidate c = setAside.closest().get();
-            closest = new Reason.Candidate(c.raw(), SetAsideLog.cut(c.mismatch().differences()));
-        } else {
+        List<Reason.Candidate> candidates = setAside.closestFew().stream().map(c -> new Reason.Candidate(c.raw(),
+                SetAsideLog.cut(c.mismatch().differences()))).toList();
+        if (candidates.isEmpty()) {
             XmlElement expected = step.payload().get(which.index());
-            closest = new Reason.Candidate(setAside.kept().isEmpty() ? "" : setAside.kept().get(0),
-                    List.of(tooLarge(expected, step)));
+            candidates = List.of(new Reason.Candidate(setAside.kept().isEmpty() ? "" : setAside.kept().get(0),
+                    List.of(tooLarge(expected, step))));
         }
-        return ctx.failure(new Reason.NoMatch(which, waited, closest,
+        return ctx.failure(new Reason.NoMatch(which, waited, candidates,
                 new Reason.SetAside(setAside.kept(), setAside.count()), dropped), step);
     }
 

@@ -70,9 +70,9 @@ final class SetAsideLog {
         return List.copyOf(first);
     }
 
-    /** The closest explained stanza, if any was explained. */
-    Optional<Candidate> closest() {
-        return closest.isEmpty() ? Optional.empty() : Optional.of(closest.get(0));
+    /** The closest explained stanzas, closest first (at most {@link Limits#CLOSEST_KEPT}). */
+    List<Candidate> closestFew() {
+        return List.copyOf(closest);
     }
 
     /** A stanza as kept in a result: cut at {@link Limits#STANZA_CHARS} with its size. */

@@ -77,22 +77,34 @@ public sealed interface Reason {
     }
 
     /**
-     * Skip mode: the step's time ran out after stanzas that did not match; {@code closest} differs
-     * least among those explained.
+     * Skip mode: the step's time ran out after stanzas that did not match. {@code candidates} are
+     * the few closest of those explained, closest first (at least one); {@code setAside} every
+     * stanza set aside, as kept.
      */
-    record NoMatch(Expected expected, Duration waited, Candidate closest, SetAside setAside, Dropped dropped)
-            implements Reason {
+    record NoMatch(Expected expected, Duration waited, List<Candidate> candidates, SetAside setAside,
+                   Dropped dropped) implements Reason {
+        public NoMatch {
+            candidates = List.copyOf(candidates);
+            if (candidates.isEmpty()) throw new IllegalArgumentException("no candidate");
+        }
+
+        /** The candidate that differs least: the one reports compare with the expectation. */
+        public Candidate closest() {
+            return candidates.get(0);
+        }
+
         public Failure.Kind kind() {
             return Failure.Kind.MISMATCH;
         }
 
         public Reason masked(SecretMask mask) {
-            return new NoMatch(expected, waited, closest.masked(mask), setAside.masked(mask), dropped);
+            return new NoMatch(expected, waited, candidates.stream().map(c -> c.masked(mask)).toList(),
+                    setAside.masked(mask), dropped);
         }
 
         @Override
         public Optional<Candidate> compared() {
-            return Optional.of(closest);
+            return Optional.of(closest());
         }
     }
 

@@ -49,7 +49,7 @@ public final class Results {
                                    List<String> setAside, List<TranscriptEntry> recent) {
         Reason.Expected expected = new Reason.Expected(at, 0, 1);
         return new Failure(at, sourceLine, new Reason.NoMatch(expected, waited,
-                new Reason.Candidate(setAside.get(0), differences), Reason.SetAside.of(setAside),
+                List.of(new Reason.Candidate(setAside.get(0), differences)), Reason.SetAside.of(setAside),
                 Reason.Dropped.none("Romeo")), recent);
     }
 
