@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.scansion.exec.RunConfig;
+import dev.scansion.exec.SaslMechanism;
 import dev.scansion.exec.TlsSettings;
 import dev.scansion.exec.TlsSettings.TlsPolicy;
 import dev.scansion.exec.TrustCertFile;
@@ -40,6 +41,12 @@ final class ServerOptions {
             description = "Trust the certificate(s) in FILE (PEM or DER) instead of the system trust store.")
     Path trustCert;
 
+    @Option(names = "--sasl", paramLabel = "MECH",
+            description = "Log in with SASL mechanism MECH only (${COMPLETION-CANDIDATES}); by default the "
+                    + "strongest both sides support, PLAIN first against a server on this machine.",
+            completionCandidates = SaslNames.class)
+    String sasl;
+
     @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
             converter = DurationConverter.class,
             description = "Bound on connecting, each negotiation stage and waiting for the server at "
@@ -70,8 +77,23 @@ final class ServerOptions {
         if (connectTimeout.isZero()) {
             throw new ParameterException(spec.commandLine(), "--connect-timeout must be positive");
         }
-        return config.withHost(host).withPort(port).withConnectTimeout(connectTimeout)
+        Optional<SaslMechanism> mechanism = Optional.empty();
+        if (sasl != null) {
+            mechanism = SaslMechanism.named(sasl);
+            if (mechanism.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--sasl: " + SaslMechanism.unknown(sasl));
+            }
+        }
+        return config.withSasl(mechanism).withHost(host).withPort(port).withConnectTimeout(connectTimeout)
                 .withTls(new TlsSettings(tls, insecure, Optional.ofNullable(trustCert)));
+    }
+
+    /** The names {@code --help} lists for {@code --sasl}. */
+    static final class SaslNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(SaslMechanism.values()).map(SaslMechanism::wireName).iterator();
+        }
     }
 
     static final class TlsPolicyConverter implements ITypeConverter<TlsPolicy> {

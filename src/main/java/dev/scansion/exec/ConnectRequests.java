@@ -16,6 +16,6 @@ final class ConnectRequests {
         String host = config.host().or(actor::connectHost).orElse(domain);
         int port = config.port().or(actor::connectPort).orElse(DEFAULT_PORT);
         return new ConnectRequest(actor.name(), bare, actor.password().orElse(""), actor.requestedResource(), host,
-                port, config.tls(), config.connectTimeout());
+                port, config.tls(), config.connectTimeout(), config.sasl());
     }
 }

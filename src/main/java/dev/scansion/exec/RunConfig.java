@@ -23,16 +23,20 @@ import dev.scansion.script.TagFilter;
  * @param tls            TLS policy and trust
  * @param strictCaptures later occurrences of a capture name must equal the first value
  * @param tags           which scripts to run, by header tags
+ * @param sasl           the SASL mechanism every actor logs in with; empty to pick from what the
+ *                       server offers (language doc §4)
  */
 public record RunConfig(Optional<String> host, Optional<Integer> port, Duration receiveTimeout,
                         Duration nothingWait, Duration connectTimeout, Duration settle, ReceiveMode receiveMode,
-                        TlsSettings tls, boolean strictCaptures, TagFilter tags) {
+                        TlsSettings tls, boolean strictCaptures, TagFilter tags,
+                        Optional<SaslMechanism> sasl) {
     public RunConfig {
         Objects.requireNonNull(host);
         Objects.requireNonNull(port);
         Objects.requireNonNull(receiveMode);
         Objects.requireNonNull(tls);
         Objects.requireNonNull(tags);
+        Objects.requireNonNull(sasl);
         requirePositive(receiveTimeout, "receive timeout");
         requireNotNegative(nothingWait, "nothing wait");
         requirePositive(connectTimeout, "connect timeout");
@@ -42,57 +46,62 @@ public record RunConfig(Optional<String> host, Optional<Integer> port, Duration 
     public static RunConfig defaults() {
         return new RunConfig(Optional.empty(), Optional.empty(), Duration.ofSeconds(5), Duration.ofMillis(500),
                 Duration.ofSeconds(10), Duration.ofMillis(10), ReceiveMode.SKIP, TlsSettings.DEFAULT, false,
-                TagFilter.ALL);
+                TagFilter.ALL, Optional.empty());
     }
 
     public RunConfig withHost(String h) {
         return new RunConfig(Optional.ofNullable(h), port, receiveTimeout, nothingWait, connectTimeout, settle,
-                receiveMode, tls, strictCaptures, tags);
+                receiveMode, tls, strictCaptures, tags, sasl);
     }
 
     public RunConfig withPort(Integer p) {
         return new RunConfig(host, Optional.ofNullable(p), receiveTimeout, nothingWait, connectTimeout, settle,
-                receiveMode, tls, strictCaptures, tags);
+                receiveMode, tls, strictCaptures, tags, sasl);
     }
 
     public RunConfig withReceiveTimeout(Duration d) {
         return new RunConfig(host, port, d, nothingWait, connectTimeout, settle, receiveMode, tls, strictCaptures,
-                tags);
+                tags, sasl);
     }
 
     public RunConfig withNothingWait(Duration d) {
         return new RunConfig(host, port, receiveTimeout, d, connectTimeout, settle, receiveMode, tls, strictCaptures,
-                tags);
+                tags, sasl);
     }
 
     public RunConfig withConnectTimeout(Duration d) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, d, settle, receiveMode, tls, strictCaptures,
-                tags);
+                tags, sasl);
     }
 
     public RunConfig withSettle(Duration d) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, d, receiveMode, tls,
-                strictCaptures, tags);
+                strictCaptures, tags, sasl);
     }
 
     public RunConfig withReceiveMode(ReceiveMode m) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, m, tls, strictCaptures,
-                tags);
+                tags, sasl);
     }
 
     public RunConfig withTls(TlsSettings t) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, t,
-                strictCaptures, tags);
+                strictCaptures, tags, sasl);
     }
 
     public RunConfig withStrictCaptures(boolean s) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls, s,
-                tags);
+                tags, sasl);
     }
 
     public RunConfig withTags(TagFilter t) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, t);
+                strictCaptures, t, sasl);
+    }
+
+    public RunConfig withSasl(Optional<SaslMechanism> m) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
+                strictCaptures, tags, m);
     }
 
     private static void requirePositive(Duration d, String what) {

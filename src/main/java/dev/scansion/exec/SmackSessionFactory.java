@@ -16,21 +16,26 @@ import java.util.concurrent.TimeoutException;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.Mechanisms;
 import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jivesoftware.smack.sasl.packet.SaslNonza;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 import dev.scansion.text.Durations;
+import dev.scansion.text.Printable;
 
 /**
  * Opens real client connections with Smack, configured to be a silent, faithful pipe (see
  * smack-notes.md): no presence, roster, stream management, automatic replies or keep-alives.
- * SASL: SCRAM-SHA-1 when offered, else PLAIN; PLAIN first against a server on this machine
- * (see {@link SmackSetup.SaslChoice}).
+ * SASL: the mechanism {@link SaslPreference} picks from what the server offers, handed to Smack
+ * per connection (see {@link SmackSetup.SaslChoice}).
  */
 public final class SmackSessionFactory implements SessionFactory {
+    /** How much of a server's failure condition or text a message shows. */
+    private static final int MAX_SERVER_TEXT = 200;
     /** Host name lookups run here, so that a hanging resolver can be abandoned; threads are reused. */
     private static final ExecutorService RESOLVER = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "scansion-resolve");
@@ -49,8 +54,8 @@ public final class SmackSessionFactory implements SessionFactory {
             InboundBuffer buffer = new InboundBuffer();
             StreamCapture capture = new StreamCapture(request.actor(), tap, buffer);
             NoDelaySocketFactory sockets = new NoDelaySocketFactory();
-            CapturingConnection connection = new CapturingConnection(configure(request, jid, address, sockets),
-                    capture);
+            XMPPTCPConnectionConfiguration config = configure(request, jid, address, sockets);
+            CapturingConnection connection = new CapturingConnection(config, capture);
             prepare(connection, capture, request.connectTimeout());
             try {
                 connection.connect();
@@ -62,7 +67,7 @@ public final class SmackSessionFactory implements SessionFactory {
                 connection.instantShutdown();
                 throw classify(e, request, capture);
             }
-            return login(connection, capture, buffer, request, sockets);
+            return login(connection, config, capture, buffer, request, sockets);
         }
         throw new SessionException(SessionException.Kind.UNREACHABLE, "cannot connect to " + request.host() + ":"
                 + request.port() + ": " + String.join("; ", refused.stream().distinct().toList()));
@@ -75,20 +80,35 @@ public final class SmackSessionFactory implements SessionFactory {
                 .findFirst().orElse(Failures.describe(e));
     }
 
-    private static ActorSession login(CapturingConnection connection, StreamCapture capture, InboundBuffer buffer,
-                                      ConnectRequest request, NoDelaySocketFactory sockets)
-            throws SessionException, InterruptedException {
+    private static ActorSession login(CapturingConnection connection, XMPPTCPConnectionConfiguration config,
+                                      StreamCapture capture, InboundBuffer buffer, ConnectRequest request,
+                                      NoDelaySocketFactory sockets) throws SessionException, InterruptedException {
         try {
+            decideSasl(connection, config, request);
             connection.login();
             capture.loginDone();
             return new SmackActorSession(connection, capture, buffer, request.connectTimeout(), sockets.socket());
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | SessionException e) {
             connection.instantShutdown();
             throw e;
         } catch (Exception e) {
             connection.instantShutdown();
             throw classify(e, request, capture);
         }
+    }
+
+    /** Picks the mechanism from the server's offer, or fails with one line naming what it offers. */
+    private static void decideSasl(CapturingConnection connection, XMPPTCPConnectionConfiguration config,
+                                   ConnectRequest request) throws SessionException {
+        Mechanisms offered = connection.getFeature(Mechanisms.class);
+        List<String> names = offered == null ? List.of() : offered.getMechanisms();
+        SaslPreference.Decision decision = SaslPreference.choose(names, request.sasl(),
+                SmackSetup.SaslChoice.isLocal(config));
+        if (decision instanceof SaslPreference.Decision.Refused refused) {
+            throw new SessionException(SessionException.Kind.AUTHENTICATION, "cannot log in as " + request.jid()
+                    + ": " + refused.reason());
+        }
+        SmackSetup.SaslChoice.decide(config, ((SaslPreference.Decision.Use) decision).mechanism());
     }
 
     private static void prepare(CapturingConnection c, StreamCapture capture, Duration timeout) {
@@ -114,7 +134,7 @@ public final class SmackSessionFactory implements SessionFactory {
                 .setCompressionEnabled(false)
                 .setSocketFactory(sockets)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, r.connectTimeout().toMillis()))
-                .addEnabledSaslMechanism(List.of("SCRAM-SHA-1", "PLAIN"));
+                .addEnabledSaslMechanism(SmackSetup.SaslChoice.names());
         if (r.resource().isPresent()) {
             try {
                 b.setResource(r.resource().get());
@@ -137,7 +157,7 @@ public final class SmackSessionFactory implements SessionFactory {
         } else {
             b.setCustomX509TrustManager(TlsTrust.systemDefault());
         }
-        return SmackSetup.SaslChoice.ours(b.build());
+        return b.build();
     }
 
     private static EntityBareJid parseJid(String jid) throws SessionException {
@@ -197,7 +217,7 @@ public final class SmackSessionFactory implements SessionFactory {
         }
         if (e instanceof SASLErrorException sasl) {
             return new SessionException(SessionException.Kind.AUTHENTICATION, "authentication as " + r.jid()
-                    + " failed (" + sasl.getMechanism() + "): " + sasl.getSASLFailure().getSASLErrorString());
+                    + " failed (" + sasl.getMechanism() + "): " + saslFailure(sasl.getSASLFailure()));
         }
         if (e instanceof SmackException.SecurityRequiredException || Failures.causedBy(e, javax.net.ssl.SSLException.class)
                 || Failures.causedBy(e, java.security.cert.CertificateException.class)) {
@@ -221,6 +241,18 @@ public final class SmackSessionFactory implements SessionFactory {
         }
         return new SessionException(SessionException.Kind.NEGOTIATION, "connecting to " + where + " failed: "
                 + Failures.describe(e));
+    }
+
+    /**
+     * The condition and the server's {@code <text/>} when it sent one (jabberd2: "Error
+     * authenticating user"); printable and bounded, as it comes from the network. A failure holds
+     * no SASL payload (RFC 6120 6.4.5), so nothing here can carry one.
+     */
+    static String saslFailure(SaslNonza.SASLFailure failure) {
+        String condition = Printable.shortLine(failure.getSASLErrorString(), MAX_SERVER_TEXT);
+        String text = failure.getDescriptiveText();
+        return text == null || text.isBlank() ? condition
+                : condition + ": " + Printable.shortLine(text.strip(), MAX_SERVER_TEXT);
     }
 
     private static String textOf(XMPPException.StreamErrorException se) {

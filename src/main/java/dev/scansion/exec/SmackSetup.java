@@ -1,8 +1,9 @@
 package dev.scansion.exec;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -11,9 +12,11 @@ import javax.security.auth.callback.CallbackHandler;
 import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.XMPPConnection;
-import org.jivesoftware.smack.packet.Mechanisms;
 import org.jivesoftware.smack.sasl.SASLMechanism;
 import org.jivesoftware.smack.sasl.core.SCRAMSHA1Mechanism;
+import org.jivesoftware.smack.sasl.core.ScramSha1PlusMechanism;
+import org.jivesoftware.smack.sasl.javax.SASLCramMD5Mechanism;
+import org.jivesoftware.smack.sasl.javax.SASLDigestMD5Mechanism;
 import org.jivesoftware.smack.sasl.javax.SASLPlainMechanism;
 
 /**
@@ -31,9 +34,9 @@ import org.jivesoftware.smack.sasl.javax.SASLPlainMechanism;
  * <li>Smack's and jxmpp's java.util.logging loggers are turned off: loggers belong to classes, not
  * to connections, and Smack logs every connection problem at WARNING on stderr, which the runner
  * reports itself.</li>
- * <li>{@link SaslChoice} is registered once (Smack's mechanism list is JVM-wide) but chooses only for
- * the configurations the runner built ({@link SaslChoice#ours}); for any other connection it
- * picks as Smack would between the two (SCRAM-SHA-1 when usable, else PLAIN).</li>
+ * <li>The {@link SaslChoice} entries are registered once (Smack's mechanism list is JVM-wide) but
+ * choose only for the configurations the runner built ({@link SaslChoice#decide}); for any other
+ * connection each stands for Smack's own implementation of its name.</li>
  * </ul>
  */
 final class SmackSetup {
@@ -50,7 +53,7 @@ final class SmackSetup {
         SMACK_LOGGER.setLevel(Level.OFF);
         JXMPP_LOGGER.setLevel(Level.OFF);
         org.jivesoftware.smack.SmackConfiguration.addDisabledSmackClasses(DISABLED.split(","));
-        SASLAuthentication.registerSASLMechanism(new SaslChoice());
+        SaslChoice.registerAll();
     }
 
     private SmackSetup() {
@@ -62,68 +65,98 @@ final class SmackSetup {
     }
 
     /**
-     * Chooses between SCRAM-SHA-1 and PLAIN per connection when the server offers PLAIN. Smack
-     * ranks mechanisms once for the whole JVM (SCRAM-SHA-1 before PLAIN); this entry ranks just
-     * above SCRAM-SHA-1, is reached only when the server offers PLAIN, and then hands over to
-     * the real mechanism: PLAIN for a server on this machine (loopback: the password crosses no
-     * network, and SCRAM's key derivation costs the login ~8 ms, most of it in the server),
-     * otherwise SCRAM-SHA-1 when the server offers it, as Smack would.
+     * Hands authentication to the mechanism the runner decided on ({@link SaslPreference}), for the
+     * configurations the runner built. Smack ranks mechanisms once for the whole JVM and takes the
+     * first that is registered, enabled, not blacklisted and offered; one instance of this class per
+     * {@link SaslMechanism} is registered, named as that mechanism and ranked just before Smack's own
+     * implementation of it. So for a runner's connection (which enables exactly these names) Smack
+     * always reaches one of them first, and it hands over to the decided mechanism; for any other
+     * connection the entry reached stands for Smack's own implementation of its name, as if it were
+     * not there. The decision ignores Smack's JVM-wide blacklist (which holds SCRAM-SHA-1-PLUS): the
+     * runner decides per connection, and uses -PLUS only when forced.
      */
     static final class SaslChoice extends SASLMechanism {
-        /** After SCRAM-SHA-1-PLUS (100), before SCRAM-SHA-1 (110) and Smack's PLAIN (400). */
-        static final int PRIORITY = 105;
+        /** The decisions for the configurations the runner built; weak, as configurations die with their connection. */
+        private static final Map<ConnectionConfiguration, SaslMechanism> DECIDED = Collections.synchronizedMap(
+                new WeakHashMap<>());
 
-        /** The configurations the runner built: only for these is PLAIN preferred on loopback. */
-        private static final Set<ConnectionConfiguration> OURS = Collections.synchronizedSet(
-                Collections.newSetFromMap(new WeakHashMap<>()));
+        private final SaslMechanism stands;
+        private final SASLMechanism smacks;
 
-        /** Marks a configuration as the runner's own; returns it. */
-        static <C extends ConnectionConfiguration> C ours(C config) {
-            OURS.add(config);
-            return config;
+        SaslChoice(SaslMechanism stands) {
+            this.stands = stands;
+            this.smacks = implementation(stands);
         }
 
-        /** The mechanism to use when the server offers PLAIN. */
-        static String choose(boolean serverIsLocal, boolean scramUsable) {
-            return serverIsLocal || !scramUsable ? PLAIN : SCRAMSHA1Mechanism.NAME;
+        /** Registers one entry per mechanism; Smack sorts them in by priority. */
+        static void registerAll() {
+            for (SaslMechanism m : SaslMechanism.values()) SASLAuthentication.registerSASLMechanism(new SaslChoice(m));
+        }
+
+        /**
+         * The names a runner's configuration enables: those with an entry, less Smack's blacklist
+         * (Smack refuses to enable those). A blacklisted mechanism (SCRAM-SHA-1-PLUS) is still used
+         * when forced, through whichever entry Smack reaches: so only when the server offers another
+         * mechanism too.
+         */
+        static List<String> names() {
+            return Arrays.stream(SaslMechanism.values()).map(SaslMechanism::wireName)
+                    .filter(n -> !SASLAuthentication.getBlacklistedSASLMechanisms().contains(n)).toList();
+        }
+
+        /** Records the mechanism a runner's configuration logs in with, before its login. */
+        static void decide(ConnectionConfiguration config, SaslMechanism mechanism) {
+            DECIDED.put(config, mechanism);
         }
 
         static boolean isLocal(ConnectionConfiguration config) {
             return config.getHostAddress() != null && config.getHostAddress().isLoopbackAddress();
         }
 
-        private static boolean scramUsable(XMPPConnection connection, ConnectionConfiguration config) {
-            Mechanisms offered = connection.getFeature(Mechanisms.class);
-            List<String> names = offered == null ? List.of() : offered.getMechanisms();
-            String scram = SCRAMSHA1Mechanism.NAME;
-            return names.contains(scram) && config.isEnabledSaslMechanism(scram)
-                    && !SASLAuthentication.getBlacklistedSASLMechanisms().contains(scram);
+        static SASLMechanism implementation(SaslMechanism m) {
+            return switch (m) {
+                case SCRAM_SHA_1_PLUS -> new ScramSha1PlusMechanism();
+                case SCRAM_SHA_1 -> new SCRAMSHA1Mechanism();
+                case DIGEST_MD5 -> new SASLDigestMD5Mechanism();
+                case CRAM_MD5 -> new SASLCramMD5Mechanism();
+                case PLAIN -> new SASLPlainMechanism();
+            };
         }
 
         @Override
         public SASLMechanism instanceForAuthentication(XMPPConnection connection, ConnectionConfiguration config) {
-            boolean local = OURS.contains(config) && isLocal(config);
-            SASLMechanism chosen = PLAIN.equals(choose(local, scramUsable(connection, config)))
-                    ? new SASLPlainMechanism() : new SCRAMSHA1Mechanism();
+            SaslMechanism decided = DECIDED.get(config);
+            SASLMechanism chosen = decided == null ? smacks : implementation(decided);
             return chosen.instanceForAuthentication(connection, config);
         }
 
         @Override
         public String getName() {
-            return PLAIN;
+            return stands.wireName();
+        }
+
+        /** Just before Smack's own implementation of the same name (lower runs first). */
+        @Override
+        public int getPriority() {
+            return smacks.getPriority() - 1;
         }
 
         @Override
-        public int getPriority() {
-            return PRIORITY;
+        public boolean authzidSupported() {
+            return smacks.authzidSupported();
+        }
+
+        @Override
+        public boolean requiresPassword() {
+            return smacks.requiresPassword();
         }
 
         @Override
         protected SASLMechanism newInstance() {
-            return new SaslChoice();
+            return new SaslChoice(stands);
         }
 
-        // Authentication itself is always done by the instance chosen above.
+        // Authentication itself is always done by the instance handed over to above.
 
         @Override
         protected void authenticateInternal(CallbackHandler cbh) {

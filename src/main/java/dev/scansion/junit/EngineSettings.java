@@ -11,6 +11,7 @@ import org.junit.platform.engine.ConfigurationParameters;
 
 import dev.scansion.exec.ReceiveMode;
 import dev.scansion.exec.RunConfig;
+import dev.scansion.exec.SaslMechanism;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;
 import dev.scansion.exec.TlsSettings;
@@ -38,6 +39,7 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
     static final String TLS = PREFIX + "tls";
     static final String INSECURE = PREFIX + "insecure";
     static final String TRUST_CERT = PREFIX + "trust-cert";
+    static final String SASL = PREFIX + "sasl";
     static final String PRINT_TRANSCRIPT = PREFIX + "print-transcript";
     static final String TRANSCRIPTS = PREFIX + "transcripts";
     static final String SESSION_FACTORY = PREFIX + "session-factory";
@@ -58,6 +60,7 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
         TlsPolicy tls = get(p, TLS, v -> choice(TlsPolicy.class, v)).orElse(TlsPolicy.OPTIONAL);
         boolean insecure = get(p, INSECURE, EngineSettings::bool).orElse(false);
         c = c.withTls(new TlsSettings(tls, insecure, get(p, TRUST_CERT, EngineSettings::certificate)));
+        c = c.withSasl(get(p, SASL, EngineSettings::sasl));
         PrintTranscript print = get(p, PRINT_TRANSCRIPT, v -> choice(PrintTranscript.class, v))
                 .orElse(PrintTranscript.FAILED);
         return new EngineSettings(c, print, string(p, TRANSCRIPTS).map(Path::of), string(p, SESSION_FACTORY));
@@ -119,6 +122,11 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
             throw new IllegalArgumentException(problem);
         });
         return path;
+    }
+
+    /** A SASL mechanism the runner knows, by name (any case). */
+    static SaslMechanism sasl(String v) {
+        return SaslMechanism.named(v).orElseThrow(() -> new IllegalArgumentException(SaslMechanism.unknown(v)));
     }
 
     static boolean bool(String v) {

@@ -7,19 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
-import java.util.List;
+import java.util.Optional;
 
 import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.SmackConfiguration;
 import org.jivesoftware.smack.XMPPConnection;
-import org.jivesoftware.smack.packet.Mechanisms;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
-/** The per-connection SASL choice: PLAIN first only for a server on this machine. */
+/** The per-connection SASL hand-over: the runner's decision for its connections, Smack's own for others. */
 class SmackSetupTest {
     @BeforeAll
     static void init() {
@@ -33,34 +32,33 @@ class SmackSetupTest {
     }
 
     @Test
-    void policy() {
-        assertEquals("PLAIN", SmackSetup.SaslChoice.choose(true, true));
-        assertEquals("PLAIN", SmackSetup.SaslChoice.choose(true, false));
-        assertEquals("SCRAM-SHA-1", SmackSetup.SaslChoice.choose(false, true));
-        assertEquals("PLAIN", SmackSetup.SaslChoice.choose(false, false));
+    void everyKnownMechanismHasAnEntryRankedJustBeforeSmacksOwn() {
+        for (SaslMechanism m : SaslMechanism.values()) {
+            SmackSetup.SaslChoice entry = new SmackSetup.SaslChoice(m);
+            assertEquals(m.wireName(), entry.getName());
+            assertEquals(SmackSetup.SaslChoice.implementation(m).getPriority() - 1, entry.getPriority(), m.wireName());
+        }
     }
 
     @Test
-    void loopbackServerOfferingBothGetsPlain() throws Exception {
-        assertEquals("PLAIN", chosen("127.0.0.1", List.of("SCRAM-SHA-1", "PLAIN")));
-        assertEquals("PLAIN", chosen("::1", List.of("SCRAM-SHA-1", "PLAIN")));
+    void aDecidedConfigurationGetsTheDecidedMechanismWhicheverEntrySmackReaches() throws Exception {
+        for (SaslMechanism decided : SaslMechanism.values()) {
+            assertEquals(decided.wireName(), chosen(SaslMechanism.SCRAM_SHA_1, Optional.of(decided)));
+            assertEquals(decided.wireName(), chosen(SaslMechanism.PLAIN, Optional.of(decided)));
+        }
     }
 
     @Test
-    void remoteServerOfferingBothGetsScram() throws Exception {
-        assertEquals("SCRAM-SHA-1", chosen("192.0.2.7", List.of("PLAIN", "SCRAM-SHA-1")));
+    void aConnectionTheRunnerDidNotDecideForGetsSmacksOwnImplementationOfTheEntrysName() throws Exception {
+        for (SaslMechanism m : SaslMechanism.values()) {
+            assertEquals(m.wireName(), chosen(m, Optional.empty()));
+        }
     }
 
     @Test
-    void remoteServerOfferingOnlyPlainGetsPlain() throws Exception {
-        assertEquals("PLAIN", chosen("192.0.2.7", List.of("PLAIN")));
-        assertEquals("PLAIN", chosen("192.0.2.7", List.of("PLAIN", "SCRAM-SHA-1-PLUS")));
-    }
-
-    @Test
-    void aConnectionTheRunnerDidNotBuildGetsSmacksOwnChoiceEvenOnLoopback() throws Exception {
-        assertEquals("SCRAM-SHA-1", chosen("127.0.0.1", List.of("SCRAM-SHA-1", "PLAIN"), false));
-        assertEquals("PLAIN", chosen("127.0.0.1", List.of("PLAIN"), false));
+    void smacksBlacklistIsLeftAsItIs() {
+        // -PLUS stays blacklisted JVM-wide (users' connections); the runner uses it only when forced.
+        assertTrue(SASLAuthentication.getBlacklistedSASLMechanisms().contains("SCRAM-SHA-1-PLUS"));
     }
 
     @Test
@@ -90,26 +88,19 @@ class SmackSetupTest {
         throw new NoSuchFieldException(name);
     }
 
-    private static String chosen(String address, List<String> offered) throws Exception {
-        return chosen(address, offered, true);
-    }
-
-    /** The mechanism the choice hands authentication to, for a server at {@code address} offering {@code offered}. */
-    private static String chosen(String address, List<String> offered, boolean ours) throws Exception {
+    /** The mechanism the entry for {@code entry} hands authentication to, with {@code decided} recorded or not. */
+    private static String chosen(SaslMechanism entry, Optional<SaslMechanism> decided) throws Exception {
         XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(JidCreate.domainBareFrom("example.org"))
-                .setHostAddress(InetAddress.getByName(address))
+                .setHostAddress(InetAddress.getByName("127.0.0.1"))
                 .setUsernameAndPassword("romeo", "secret")
-                .addEnabledSaslMechanism(List.of("SCRAM-SHA-1", "PLAIN"))
                 .build();
-        if (ours) SmackSetup.SaslChoice.ours(config);
-        // A connection that only answers the stream features the choice looks at.
+        decided.ifPresent(m -> SmackSetup.SaslChoice.decide(config, m));
         XMPPConnection connection = (XMPPConnection) Proxy.newProxyInstance(XMPPConnection.class.getClassLoader(),
                 new Class<?>[]{XMPPConnection.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getFeature" -> new Mechanisms(offered);
                     case "toString" -> "fake connection";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new SmackSetup.SaslChoice().instanceForAuthentication(connection, config).getName();
+        return new SmackSetup.SaslChoice(entry).instanceForAuthentication(connection, config).getName();
     }
 }

@@ -72,6 +72,7 @@ class EngineSettingsTest {
         m.put("scansion.tls", "off");
         m.put("scansion.insecure", "yes");
         m.put("scansion.trust-cert", CA_BUNDLE);
+        m.put("scansion.sasl", "digest-md5");
         m.put("scansion.print-transcript", "always");
         m.put("scansion.transcripts", "target/t");
         m.put("scansion.session-factory", FakeServer.class.getName());
@@ -88,6 +89,7 @@ class EngineSettingsTest {
         assertEquals(TlsPolicy.OFF, c.tls().policy());
         assertTrue(c.tls().insecure());
         assertEquals(Optional.of(Path.of(CA_BUNDLE)), c.tls().trustCert());
+        assertEquals(Optional.of(dev.scansion.exec.SaslMechanism.DIGEST_MD5), c.sasl());
         assertEquals(EngineSettings.PrintTranscript.ALWAYS, s.printTranscript());
         assertEquals(Optional.of(Path.of("target/t")), s.transcripts());
         assertTrue(s.sessions() instanceof FakeServer);
@@ -118,6 +120,10 @@ class EngineSettingsTest {
         assertEquals("configuration parameter scansion.insecure: expected true or false, not 'maybe'",
                 assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.insecure",
                         "maybe")))).getMessage());
+        assertEquals("configuration parameter scansion.sasl: unknown SASL mechanism 'SCRAM-SHA-256'; known: "
+                        + "SCRAM-SHA-1-PLUS, SCRAM-SHA-1, DIGEST-MD5, CRAM-MD5, PLAIN",
+                assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.sasl",
+                        "SCRAM-SHA-256")))).getMessage());
         assertTrue(assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.settle",
                 "soon")))).getMessage().contains("'soon' is not a duration"));
         EngineSettings s = EngineSettings.from(params(Map.of("scansion.session-factory", "no.such.Factory")));
