@@ -79,7 +79,7 @@ class StreamSplitterDifferentialTest {
                     .append(random.nextBoolean() ? "=" : " =" /* jxmpp refuses space after = */).append(quote);
             for (int v = random.nextInt(4); v > 0; v--) {
                 String piece = pick(random, TEXT);
-                out.append(piece.indexOf(quote) >= 0 ? "x" : piece);
+                out.append(piece.replace(String.valueOf(quote), "")); // the other quote stays
             }
             out.append(quote);
         }

@@ -164,10 +164,11 @@ class StreamSplitterTest {
                 headers.add(header);
             }
         });
-        String open = "<stream:stream\n xmlns:stream=\"http://etherx.jabber.org/streams\" id='a&amp;b' to = 'x' id='dup'>";
+        String open = "<stream:stream\n xmlns:stream=\"http://etherx.jabber.org/streams\" version='1.0' id='a&amp;b' to = 'x'"
+                + " xml:lang='en' from='y' id='dup' xmlns='jabber:client'>";
         splitter.feed(open.toCharArray(), 0, open.length());
         StreamHeader h = headers.get(0);
-        assertEquals(List.of("xmlns:stream", "id", "to"), List.copyOf(h.attributes().keySet()));
+        assertEquals(List.of("xmlns:stream", "version", "id", "to", "xml:lang", "from", "xmlns"), List.copyOf(h.attributes().keySet()));
         assertEquals("a&amp;b", h.attribute("id").orElseThrow());
         assertEquals("x", h.attribute("to").orElseThrow());
         assertEquals("stream:stream", h.qName());
