@@ -9,6 +9,13 @@ package dev.scansion.exec;
 public final class Limits {
     /** Longest stanza kept whole in a result: a failure's received stanza, set-aside, recent and transcript entries. */
     public static final int STANZA_CHARS = 64 * 1024;
+    /**
+     * Longest top-level element a connection's stream splitter holds ({@link dev.scansion.wire.StreamSplitter}):
+     * twice {@link #BUFFER_CHARS}, since a single stanza beyond the buffer's cap is still taken. A
+     * longer element ends the capture ("the runner could not split the XML stream") instead of
+     * growing the heap.
+     */
+    public static final int ELEMENT_CHARS = 32 * 1024 * 1024;
     /** Unread stanzas an actor's {@link InboundBuffer} holds before it drops new ones. */
     public static final int BUFFER_STANZAS = 10_000;
     /** Characters of unread stanzas an actor's {@link InboundBuffer} holds before it drops new ones. */

@@ -3,18 +3,16 @@ package dev.scansion.exec;
 import java.io.Reader;
 import java.io.Writer;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jivesoftware.smack.ConnectionListener;
-import org.jxmpp.xml.splitter.XmppElementCallback;
-import org.jxmpp.xml.splitter.XmppXmlSplitter;
 
 import dev.scansion.result.Direction;
 import dev.scansion.text.Printable;
+import dev.scansion.wire.StreamHeader;
+import dev.scansion.wire.StreamSplitter;
 
 /**
  * The faithful pipe of one connection: splits the characters Smack reads into top-level elements
@@ -56,7 +54,7 @@ final class StreamCapture implements ConnectionListener {
 
     /** Called from initDebugger (at connect and again after STARTTLS) with the fresh reader. */
     Reader wrapReader(Reader reader) {
-        XmppXmlSplitter splitter = new XmppXmlSplitter(-1, new Incoming());
+        StreamSplitter splitter = new StreamSplitter(Limits.ELEMENT_CHARS, new Incoming());
         return new TeeReader(reader, (chars, off, len) -> {
             remember(chars, off, len);
             feed(splitter, chars, off, len);
@@ -64,7 +62,7 @@ final class StreamCapture implements ConnectionListener {
     }
 
     Writer wrapWriter(Writer out) {
-        XmppXmlSplitter splitter = new XmppXmlSplitter(-1, new Outgoing());
+        StreamSplitter splitter = new StreamSplitter(Limits.ELEMENT_CHARS, new Outgoing());
         TrackingWriter w = new TrackingWriter(out, (chars, off, len) -> feed(splitter, chars, off, len));
         writer = w;
         return w;
@@ -131,19 +129,16 @@ final class StreamCapture implements ConnectionListener {
         if (w != null) w.markFailed();
     }
 
-    private void feed(XmppXmlSplitter splitter, char[] chars, int off, int len) {
+    private void feed(StreamSplitter splitter, char[] chars, int off, int len) {
         try {
-            // jxmpp 1.0.3's XmlSplitter.write(char[], off, len) reads chars[off + i] for i from
-            // off: any offset but 0 garbles the stream (silently, or out of bounds). Always pass 0.
-            splitter.write(off == 0 ? chars : Arrays.copyOfRange(chars, off, off + len), 0, len);
+            splitter.feed(chars, off, len);
         } catch (Throwable t) {
             buffer.add(new Inbound.Closed("the runner could not split the XML stream: " + printable(t), Instant.now()));
         }
     }
 
-    private void onIncoming(String element) {
+    private void onIncoming(String raw) {
         Instant now = Instant.now(); // the arrival: before the -v tap prints anything
-        String raw = element.strip();
         // The trace (-v) prints what arrived; a huge stanza is cut there as in every report.
         safeTap(Direction.RECEIVED, Printable.cut(SaslRedactor.redact(raw), Limits.STANZA_CHARS));
         if (!armed) {
@@ -169,8 +164,7 @@ final class StreamCapture implements ConnectionListener {
         }
     }
 
-    private void onOutgoing(String element) {
-        String raw = element.strip();
+    private void onOutgoing(String raw) {
         if (!loginDone) {
             synchronized (loginOutput) {
                 loginOutput.append(raw);
@@ -179,48 +173,58 @@ final class StreamCapture implements ConnectionListener {
         safeTap(Direction.SENT, Printable.cut(SaslRedactor.redact(raw), Limits.STANZA_CHARS));
     }
 
-    private final class Incoming implements XmppElementCallback {
+    private final class Incoming implements StreamSplitter.Listener {
         @Override
-        public void onCompleteElement(String element) {
+        public void element(String xml) {
             try {
-                onIncoming(element);
+                onIncoming(xml);
             } catch (Throwable t) {
                 buffer.add(new Inbound.Closed("the runner failed to capture a stanza: " + printable(t), Instant.now()));
             }
         }
 
         @Override
-        public void streamOpened(String prefix, Map<String, String> attributes) {
-            streamPrefix = prefix;
+        public void streamOpened(StreamHeader header) {
+            streamPrefix = header.prefix();
             streamOpened = true;
-            safeTap(Direction.RECEIVED, "<" + prefix + ":stream" + render(attributes) + ">");
+            safeTap(Direction.RECEIVED, Printable.cut(header.raw(), Limits.STANZA_CHARS));
         }
 
         @Override
-        public void streamClosed() {
-            safeTap(Direction.RECEIVED, "</" + streamPrefix + ":stream>");
+        public void streamClosed(String closingTag) {
+            safeTap(Direction.RECEIVED, Printable.cut(closingTag, Limits.STANZA_CHARS));
             if (!closingByUs) buffer.add(new Inbound.Closed("the server closed the stream", Instant.now()));
+        }
+
+        @Override
+        public void malformed(String message) {
+            buffer.add(new Inbound.Closed("the runner could not split the XML stream: " + message, Instant.now()));
         }
     }
 
-    private final class Outgoing implements XmppElementCallback {
+    private final class Outgoing implements StreamSplitter.Listener {
         @Override
-        public void onCompleteElement(String element) {
+        public void element(String xml) {
             try {
-                onOutgoing(element);
+                onOutgoing(xml);
             } catch (Throwable t) {
                 // Tracing is best effort; never disturb the writer thread.
             }
         }
 
         @Override
-        public void streamOpened(String prefix, Map<String, String> attributes) {
-            safeTap(Direction.SENT, "<" + prefix + ":stream" + render(attributes) + ">");
+        public void streamOpened(StreamHeader header) {
+            safeTap(Direction.SENT, header.raw());
         }
 
         @Override
-        public void streamClosed() {
-            safeTap(Direction.SENT, "</stream:stream>");
+        public void streamClosed(String closingTag) {
+            safeTap(Direction.SENT, closingTag);
+        }
+
+        @Override
+        public void malformed(String message) {
+            // Only the trace of what we send is lost: Smack writes the stream, the server judges it.
         }
     }
 
@@ -235,11 +239,5 @@ final class StreamCapture implements ConnectionListener {
     /** An exception's text can quote the server's bytes: escaped and cut. */
     private static String printable(Throwable t) {
         return Printable.shortLine(String.valueOf(t), 300);
-    }
-
-    private static String render(Map<String, String> attributes) {
-        StringBuilder sb = new StringBuilder();
-        attributes.forEach((k, v) -> sb.append(' ').append(k).append("='").append(v).append('\''));
-        return sb.toString();
     }
 }

@@ -26,6 +26,9 @@ class StreamCaptureTest {
             + "<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>c2VjcmV0</success>"
             + HEADER + "<stream:features><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/></stream:features>"
             + "<iq type='result' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><jid>r@localhost/x</jid></bind></iq>";
+    /** Smack opens its stream before it writes anything else. */
+    private static final String OUR_HEADER = "<stream:stream xmlns='jabber:client' to='localhost'"
+            + " xmlns:stream='http://etherx.jabber.org/streams' version='1.0' xml:lang='en'>";
     private static final String MESSAGE = "<message from='a@localhost/b' type='chat'><body>one &amp; two</body></message>";
     private static final String PRESENCE = "<presence from='a@localhost/b'><x xmlns='http://jabber.org/protocol/muc#user'/></presence>";
 
@@ -96,6 +99,7 @@ class StreamCaptureTest {
     @Test
     void repliesToSmacksOwnRequestsDuringLoginAreNotBuffered() throws Exception {
         Writer w = capture.wrapWriter(new StringWriter());
+        w.write(OUR_HEADER);
         w.write("<iq id='sess1' type='set'><session xmlns='urn:ietf:params:xml:ns:xmpp-session'/></iq>");
         readThrough(NEGOTIATION + "<iq type='result' id='sess1'/>");
         capture.loginDone();
@@ -105,13 +109,36 @@ class StreamCaptureTest {
     @Test
     void writesAreCountedAndFlushesReleaseWaiters() throws Exception {
         TrackingWriter w = (TrackingWriter) capture.wrapWriter(new StringWriter());
-        char[] chars = "xx<presence/>".toCharArray();
+        char[] chars = ("xx" + OUR_HEADER + "<presence/>").toCharArray();
         w.write(chars, 2, chars.length - 2);
-        assertEquals(11, w.written());
-        assertFalse(w.awaitFlushed(11, Duration.ofMillis(10).toNanos()));
+        long written = OUR_HEADER.length() + 11;
+        assertEquals(written, w.written());
+        assertFalse(w.awaitFlushed(written, Duration.ofMillis(10).toNanos()));
         w.flush();
-        assertTrue(w.awaitFlushed(11, Duration.ofMillis(10).toNanos()));
+        assertTrue(w.awaitFlushed(written, Duration.ofMillis(10).toNanos()));
         assertTrue(trace.contains("SENT <presence/>"), trace.toString());
+    }
+
+    @Test
+    void theTraceShowsBothStreamsHeadersRestartsAndClosesAsWritten() throws Exception {
+        Writer w = capture.wrapWriter(new StringWriter());
+        w.write(OUR_HEADER + "<presence/></stream:stream>");
+        readThrough(NEGOTIATION + "</stream:stream >");
+        String theirs = HEADER.substring(HEADER.indexOf("<stream:stream"));
+        assertEquals(List.of("SENT " + OUR_HEADER, "SENT <presence/>", "SENT </stream:stream>"), trace.subList(0, 3));
+        assertEquals(2, trace.stream().filter(t -> t.equals("RECEIVED " + theirs)).count(), trace.toString());
+        assertEquals("RECEIVED </stream:stream >", trace.get(trace.size() - 1));
+    }
+
+    @Test
+    void aStreamThatCannotBeSplitEndsWithTheReasonAndItsFirstCharacters() throws Exception {
+        capture.loginDone();
+        readThrough(NEGOTIATION + MESSAGE + "<message><body>x</message>" + PRESENCE);
+        assertEquals(List.of(MESSAGE), stanzas());
+        String end = buffer.terminal().orElseThrow().describe();
+        assertTrue(end.startsWith("the runner could not split the XML stream: </message> where </body> was expected"
+                + " at character "), end);
+        assertTrue(end.endsWith(": \"<message><body>x</message>\""), end);
     }
 
     @Test
