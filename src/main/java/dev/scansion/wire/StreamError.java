@@ -63,7 +63,11 @@ public record StreamError(String condition, String text) {
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setExpandEntityReferences(false);
-            return f.newDocumentBuilder();
+            DocumentBuilder b = f.newDocumentBuilder();
+            // The JDK's default handler prints "[Fatal Error] ..." on stderr: a malformed stream
+            // error from a server is handled (kept raw, generic condition), never printed.
+            b.setErrorHandler(null);
+            return b;
         } catch (Exception e) {
             throw new IllegalStateException("no XML parser", e);
         }
