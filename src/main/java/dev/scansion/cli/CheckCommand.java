@@ -2,10 +2,12 @@ package dev.scansion.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.scansion.script.Diagnostic;
+import dev.scansion.script.LifecycleLint;
 import dev.scansion.script.ParseOptions;
 import dev.scansion.script.ParseResult;
 import dev.scansion.script.ScriptSources;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Spec;
                 "Problems go to standard error as file:line:column with the source line; "
                         + "a one-line summary goes to standard output.",
                 "Unknown actor properties are errors here (warnings in 'run').",
-                "An unset $${env:NAME} in an actor property is a warning here: 'run' fails unless it is set."},
+                "An unset $${env:NAME} in an actor property is a warning here: 'run' fails unless it is set.",
+                "Lifecycle mistakes are warnings: sends or receives before an actor connects or after it "
+                        + "disconnects, connects twice without disconnects."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every script is valid (warnings allowed)",
@@ -59,8 +63,11 @@ final class CheckCommand implements Callable<Integer> {
         int bad = 0;
         int warnings = 0;
         for (Path file : selection.files()) {
-            ParseResult result = ScriptSources.load(file, ParseOptions.CHECK).parsed();
-            for (Diagnostic d : result.diagnostics()) {
+            ScriptSources.Loaded loaded = ScriptSources.load(file, ParseOptions.CHECK);
+            ParseResult result = loaded.parsed();
+            List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
+            result.script().ifPresent(s -> diagnostics.addAll(LifecycleLint.warnings(s, loaded.lines())));
+            for (Diagnostic d : diagnostics) {
                 err.println(d.render(colour));
                 err.println();
                 if (!d.isError()) warnings++;

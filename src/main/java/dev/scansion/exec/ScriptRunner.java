@@ -30,8 +30,9 @@ import dev.scansion.script.ast.SourceSpan;
  * RunResult r = new ScriptRunner(RunConfig.defaults().withPort(5222)).run(List.of(Path.of("specs")));
  * </pre>
  *
- * Scripts run one after another, in the order of the selection, against the same server. One
- * runner may be used for several runs, but not concurrently.
+ * Scripts run one after another, in the order of the selection, against the same server. When a
+ * script finds the server unreachable, mute or not XMPP, the rest are not run (see
+ * {@code serverUnusable}). One runner may be used for several runs, but not concurrently.
  */
 public final class ScriptRunner {
     private final RunConfig config;
@@ -88,9 +89,16 @@ public final class ScriptRunner {
             listener.runStarted(selection.files().stream().map(Path::toString).toList());
             running = Thread.currentThread();
             try {
+                Optional<String> unusable = Optional.empty();
                 for (Path file : selection.files()) {
                     if (cancelled) break;
-                    results.add(runFile(file));
+                    if (unusable.isPresent()) {
+                        results.add(finish(notRun(file, unusable.get())));
+                        continue;
+                    }
+                    ScriptResult r = runFile(file);
+                    results.add(r);
+                    unusable = serverUnusable(r);
                 }
             } finally {
                 running = null;
@@ -138,6 +146,22 @@ public final class ScriptRunner {
     private ScriptResult finish(ScriptResult result) {
         listener.scriptFinished(result);
         return result;
+    }
+
+    /**
+     * The rule for connection-level failures (README "Exit codes"): when a script could not reach
+     * the server, or the server never answered its stream with XMPP (mute, not XMPP), no later
+     * script can do better; they are not run, rather than each waiting out its connect timeout.
+     * A refused login, a TLS failure or a stream error stay the script's own.
+     */
+    private static Optional<String> serverUnusable(ScriptResult r) {
+        return r.failure().filter(f -> f.reason() instanceof Reason.ConnectFailed c && c.affectsEveryScript())
+                .map(f -> "not run: " + ((Reason.ConnectFailed) f.reason()).reason() + " (in " + r.file() + ")");
+    }
+
+    private static ScriptResult notRun(Path file, String reason) {
+        return new ScriptResult(file.toString(), Optional.of(file), "", List.of(), new ScriptOutcome.NotRun(reason),
+                Instant.now(), Duration.ZERO, List.of(), List.of(), List.of());
     }
 
     private static ScriptResult invalid(String name, Optional<Path> path, Reason.InvalidScript reason,

@@ -60,9 +60,14 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
     @Override
     public void stepFinished(String file, StepResult step) {
         if (!options.verbose()) return;
-        String mark = step.status() == StepResult.StepStatus.PASSED ? style.green("ok") : style.red("FAILED");
+        String mark = switch (step.status()) {
+            case PASSED -> style.green("ok");
+            case SKIPPED -> style.yellow("skipped");
+            default -> style.red("FAILED");
+        };
         String notes = step.notes().isEmpty() ? ""
                 : style.dim(" (" + Printable.line(String.join("; ", step.notes())) + ")");
+        if (step.warning().isPresent()) notes = " " + style.yellow("warning: ") + Printable.line(step.warning().get());
         print(out, List.of("    " + mark + " " + step.span().line() + ": " + Printable.line(step.title()) + " "
                 + style.dim(Durations.format(step.duration()) + timing(step.timing())) + notes));
     }

@@ -111,6 +111,7 @@ public final class JsonReporter {
         millisOrNull(w, "toVerdictMs", s.timing().toVerdict());
         w.name("notes");
         strings(w, s.notes());
+        w.field("warning", s.warning().orElse(null));
         w.name("failure");
         failure(w, s.failure().orElse(null), start);
         w.endObject();

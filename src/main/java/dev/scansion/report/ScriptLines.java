@@ -30,6 +30,8 @@ final class ScriptLines {
             case ERROR -> out.add(style.red("ERROR") + " " + where + ": " + errorText(r));
             case INTERRUPTED -> out.add(style.yellow("INTR ") + " " + where + ": " + errorText(r));
         }
+        // Printed under the script's line whatever its status, so -v is not needed to see them.
+        for (String w : StepWarnings.of(r)) out.add("       " + style.yellow("warning: ") + w);
         return out;
     }
 

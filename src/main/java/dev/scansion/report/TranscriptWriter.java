@@ -74,6 +74,7 @@ public final class TranscriptWriter {
         sb.append("# status:  ").append(r.status().name().toLowerCase(Locale.ROOT));
         String why = FailureText.oneLine(r);
         sb.append(why.isEmpty() ? "" : " (" + why + ")").append('\n');
+        for (String w : StepWarnings.of(r)) sb.append("# warning: ").append(w).append('\n');
         if (!r.transcript().isEmpty()) sb.append("# actors:  ").append(actors(r.transcript())).append('\n');
         sb.append("# each element: +milliseconds since the script started, UTC time, actor, direction\n");
         if (r.transcript().isEmpty()) sb.append("\n(nothing was sent or received after binding)\n");

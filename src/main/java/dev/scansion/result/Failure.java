@@ -47,7 +47,10 @@ public record Failure(SourceSpan at, String sourceLine, Reason reason, List<Tran
         UNBOUND_VARIABLE,
         /** {@code connects} failed after reaching the server: TLS, authentication, binding. */
         CONNECT,
-        /** The server could not be reached: a runtime error rather than a test failure. */
+        /**
+         * The server could not be reached, or accepted the connection but never answered with an
+         * XMPP stream (mute, or not XMPP): a runtime error rather than a test failure.
+         */
         UNREACHABLE,
         /** Writing a stanza failed. */
         SEND,

@@ -200,16 +200,50 @@ public sealed interface Reason {
     /**
      * {@code connects} did not give a session.
      *
-     * @param reachable false when the server could not be reached at all (a runtime error)
-     * @param reason    the connection's own account, in one line
+     * @param contact how far the connection got with the server
+     * @param reason  the connection's own account, in one line
      */
-    record ConnectFailed(boolean reachable, String reason) implements Reason {
+    record ConnectFailed(Contact contact, String reason) implements Reason {
+        /** How far a failed connection got; all but {@link #ANSWERED} affect every script of a run. */
+        public enum Contact {
+            /** No TCP connection: refused, unresolvable host, connect timeout. */
+            UNREACHABLE,
+            /**
+             * TCP connected and our stream header was written, but no XMPP came back: the server
+             * stayed mute, or sent something that is not an XMPP stream.
+             */
+            NO_STREAM,
+            /** The server answered the stream; a later stage failed (TLS, authentication, binding). */
+            ANSWERED
+        }
+
+        public ConnectFailed {
+            java.util.Objects.requireNonNull(contact);
+        }
+
+        public ConnectFailed(boolean reachable, String reason) {
+            this(reachable ? Contact.ANSWERED : Contact.UNREACHABLE, reason);
+        }
+
+        /** Whether a TCP connection was made. */
+        public boolean reachable() {
+            return contact != Contact.UNREACHABLE;
+        }
+
+        /**
+         * Whether the failure is the server's, not this script's: no later script could connect
+         * either (a runtime error, {@code unreachable}; the run stops after it).
+         */
+        public boolean affectsEveryScript() {
+            return contact != Contact.ANSWERED;
+        }
+
         public Failure.Kind kind() {
-            return reachable ? Failure.Kind.CONNECT : Failure.Kind.UNREACHABLE;
+            return affectsEveryScript() ? Failure.Kind.UNREACHABLE : Failure.Kind.CONNECT;
         }
 
         public Reason masked(SecretMask mask) {
-            return new ConnectFailed(reachable, mask.prose(reason));
+            return new ConnectFailed(contact, mask.prose(reason));
         }
     }
 

@@ -5,7 +5,8 @@ package dev.scansion.result;
  * failure cannot disagree.
  */
 public sealed interface ScriptOutcome
-        permits ScriptOutcome.Passed, ScriptOutcome.Failed, ScriptOutcome.Skipped, ScriptOutcome.Interrupted {
+        permits ScriptOutcome.Passed, ScriptOutcome.Failed, ScriptOutcome.Skipped, ScriptOutcome.Interrupted,
+        ScriptOutcome.NotRun {
     record Passed() implements ScriptOutcome {
     }
 
@@ -22,6 +23,13 @@ public sealed interface ScriptOutcome
 
     /** Not selected (tags): {@code reason} says why. */
     record Skipped(String reason) implements ScriptOutcome {
+    }
+
+    /**
+     * Not run because an earlier script found the server unusable for every script (unreachable,
+     * mute, not XMPP): {@code reason} says why ("not run: ..."). Reported as skipped.
+     */
+    record NotRun(String reason) implements ScriptOutcome {
     }
 
     /** The run was stopped (a signal) while this script ran, at {@code failure}'s step. */

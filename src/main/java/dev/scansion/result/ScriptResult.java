@@ -15,7 +15,7 @@ import dev.scansion.script.Diagnostic;
  * @param path        the file, when the script came from one
  * @param title       the header title ("" when none)
  * @param tags        the header tags as written ({@code name} or {@code name: value})
- * @param outcome     passed, failed (with the first failure), skipped (with why) or interrupted
+ * @param outcome     passed, failed (with the first failure), skipped or not run (with why) or interrupted
  * @param steps       every action in order; those after a failure are not run
  * @param transcript  every actor's stanzas after binding, ordered by time
  * @param diagnostics parser diagnostics (errors for an unparsable script, warnings otherwise)
@@ -43,7 +43,9 @@ public record ScriptResult(String file, Optional<Path> path, String title, List<
         if (outcome instanceof ScriptOutcome.Failed f) {
             return f.failure().kind().isError() ? ScriptStatus.ERROR : ScriptStatus.FAILED;
         }
-        if (outcome instanceof ScriptOutcome.Skipped) return ScriptStatus.SKIPPED;
+        if (outcome instanceof ScriptOutcome.Skipped || outcome instanceof ScriptOutcome.NotRun) {
+            return ScriptStatus.SKIPPED;
+        }
         if (outcome instanceof ScriptOutcome.Interrupted) return ScriptStatus.INTERRUPTED;
         return ScriptStatus.PASSED;
     }
@@ -55,9 +57,11 @@ public record ScriptResult(String file, Optional<Path> path, String title, List<
         return Optional.empty();
     }
 
-    /** For SKIPPED: why. */
+    /** For SKIPPED: why (not selected, or not run after a server-level failure). */
     public Optional<String> skipReason() {
-        return outcome instanceof ScriptOutcome.Skipped s ? Optional.of(s.reason()) : Optional.empty();
+        if (outcome instanceof ScriptOutcome.Skipped s) return Optional.of(s.reason());
+        if (outcome instanceof ScriptOutcome.NotRun n) return Optional.of(n.reason());
+        return Optional.empty();
     }
 
     /** The title, or the file name when the script has none. */

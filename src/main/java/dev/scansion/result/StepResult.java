@@ -13,7 +13,7 @@ import dev.scansion.script.ast.SourceSpan;
  * @param verb     as written: {@code connects}, {@code sends}, {@code receives}, {@code receives: nothing}, {@code disconnects}
  * @param actor    the actor's name
  * @param span     where the action line is
- * @param outcome  passed (with notes), failed (with its failure) or not run
+ * @param outcome  passed (with notes), skipped (with a warning), failed (with its failure) or not run
  * @param duration how long it took (zero when not run)
  * @param timing   where the duration went ({@link StepTiming#NONE} when not measured)
  */
@@ -28,18 +28,27 @@ public record StepResult(int number, String verb, String actor, SourceSpan span,
         return new StepResult(number, verb, actor, span, new StepOutcome.NotRun(), Duration.ZERO, StepTiming.NONE);
     }
 
-    /** PASSED, FAILED (a test failure), ERROR (a runtime error: the failure's kind says so) or NOT_RUN. */
-    public enum StepStatus { PASSED, FAILED, ERROR, NOT_RUN }
+    /**
+     * PASSED, SKIPPED (not performed, with a warning; the script went on), FAILED (a test failure),
+     * ERROR (a runtime error: the failure's kind says so) or NOT_RUN.
+     */
+    public enum StepStatus { PASSED, SKIPPED, FAILED, ERROR, NOT_RUN }
 
     public StepStatus status() {
         if (outcome instanceof StepOutcome.Failed f) {
             return f.failure().kind().isError() ? StepStatus.ERROR : StepStatus.FAILED;
         }
+        if (outcome instanceof StepOutcome.Skipped) return StepStatus.SKIPPED;
         return outcome instanceof StepOutcome.Passed ? StepStatus.PASSED : StepStatus.NOT_RUN;
     }
 
     public Optional<Failure> failure() {
         return outcome instanceof StepOutcome.Failed f ? Optional.of(f.failure()) : Optional.empty();
+    }
+
+    /** For SKIPPED: the warning. */
+    public Optional<String> warning() {
+        return outcome instanceof StepOutcome.Skipped s ? Optional.of(s.warning()) : Optional.empty();
     }
 
     public List<String> notes() {

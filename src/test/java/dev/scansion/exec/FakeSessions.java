@@ -26,6 +26,16 @@ final class FakeSessions implements SessionFactory {
         return this;
     }
 
+    /** Every connect fails with {@code e}, after passing {@code wire} (direction, xml) to the tap. */
+    FakeSessions failEveryConnect(SessionException e, String... wire) {
+        always = e;
+        alwaysWire = List.of(wire);
+        return this;
+    }
+
+    private SessionException always;
+    private List<String> alwaysWire = List.of();
+
     /** Stanzas the actor finds in its buffer as soon as it has connected. */
     FakeSessions preload(String actor, String... raws) {
         preloaded.computeIfAbsent(actor, k -> new ArrayList<>()).addAll(List.of(raws));
@@ -61,6 +71,13 @@ final class FakeSessions implements SessionFactory {
         requests.add(request);
         SessionException failure = failures.remove(request.actor());
         if (failure != null) throw failure;
+        if (always != null) {
+            for (String w : alwaysWire) {
+                tap.wire(request.actor(), w.startsWith("<-") ? dev.scansion.result.Direction.RECEIVED
+                        : dev.scansion.result.Direction.SENT, w.substring(2));
+            }
+            throw always;
+        }
         String resource = request.resource().orElse("fake" + requests.size());
         FakeSession s = new FakeSession(request.actor(), request.jid() + "/" + resource);
         byActor.computeIfAbsent(request.actor(), k -> new ArrayList<>()).add(s);

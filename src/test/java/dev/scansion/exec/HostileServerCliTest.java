@@ -47,12 +47,16 @@ class HostileServerCliTest {
     private Run cli(int port, String script, String... options) throws IOException, InterruptedException {
         Path file = dir.resolve("hostile.scs");
         Files.writeString(file, script);
+        return cli(port, List.of(file), options);
+    }
+
+    private Run cli(int port, List<Path> files, String... options) throws IOException, InterruptedException {
         Path json = dir.resolve("report.json");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath(), "dev.scansion.cli.Main", "run",
                 "--host", "127.0.0.1", "--port", String.valueOf(port), "--tls", "off", "--json", json.toString()));
         cmd.addAll(List.of(options));
-        cmd.add(file.toString());
+        files.forEach(f -> cmd.add(f.toString()));
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
         long t0 = System.nanoTime();
@@ -121,11 +125,43 @@ class HostileServerCliTest {
         try (HostileXmppServer server = new HostileXmppServer(HostileXmppServer.Behaviour.GARBAGE)) {
             Run r = cli(server.port(), SCRIPT, "--connect-timeout", "2s");
             assertNoStackTrace(r);
-            assertEquals(1, r.exit(), "a connect failure after reaching the server fails the script: " + r.out());
+            assertEquals(3, r.exit(), "a server that sends no XMPP is a runtime error: " + r.out());
             assertTrue(r.out().contains("did not answer with an XMPP stream; it sent: \"HTTP/1.1 400 Bad Request\\r\\n"
                     + "\\e[31m"), r.out());
             assertFalse(r.out().contains("\u001b[31mServer") || r.out().contains("\u0007"), "raw control characters");
             parseJson(r.json());
+        }
+    }
+
+    /**
+     * A server that accepts TCP and never speaks affects every script: the first one ends after
+     * its connect timeout as an error, the other two are not run (skipped, with the reason), and
+     * the server saw one connection only.
+     */
+    @Test
+    void aSilentServerStopsTheRunAfterTheFirstScript() throws Exception {
+        try (HostileXmppServer server = new HostileXmppServer(HostileXmppServer.Behaviour.SILENT)) {
+            List<Path> files = new ArrayList<>();
+            for (String name : List.of("a.scs", "b.scs", "c.scs")) {
+                files.add(Files.writeString(dir.resolve(name), SCRIPT));
+            }
+            Path junit = dir.resolve("junit.xml");
+            Run r = cli(server.port(), files, "--connect-timeout", "2s", "--junit", junit.toString());
+            assertNoStackTrace(r);
+            assertEquals(3, r.exit(), r.out() + r.err());
+            assertEquals(1, server.accepted(), "only the first script connected");
+            String notRun = "not run: no answer from 127.0.0.1:" + server.port();
+            assertTrue(r.out().contains("SKIP  " + files.get(1) + ": " + notRun), r.out());
+            assertTrue(r.out().contains("SKIP  " + files.get(2) + ": " + notRun), r.out());
+            assertTrue(r.out().contains("0 passed, 0 failed, 1 error, 2 skipped"), r.out());
+            var json = (com.fasterxml.jackson.databind.JsonNode) parseJson(r.json());
+            assertEquals("error", json.at("/scripts/0/status").asText());
+            assertEquals("unreachable", json.at("/scripts/0/failure/kind").asText(), r.json());
+            assertEquals("skipped", json.at("/scripts/2/status").asText());
+            assertTrue(json.at("/scripts/2/skipReason").asText().startsWith(notRun), r.json());
+            String xml = Files.readString(junit);
+            assertEquals(2, xml.split("<skipped message=\"" + notRun, -1).length - 1, xml);
+            System.out.println("silent server, 3 scripts, --connect-timeout 2s: " + r.millis() + " ms");
         }
     }
 }

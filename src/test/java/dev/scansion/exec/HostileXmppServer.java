@@ -29,7 +29,9 @@ final class HostileXmppServer implements AutoCloseable {
         /** After binding, reads everything and never answers the stream close (nor closes the socket). */
         MUTE,
         /** Answers the stream header with an HTTP error (ESC and BEL included) and hangs up. */
-        GARBAGE
+        GARBAGE,
+        /** Accepts the connection, reads everything and never writes a byte. */
+        SILENT
     }
 
     static final Duration FLOOD_FOR = Duration.ofSeconds(30);
@@ -56,6 +58,11 @@ final class HostileXmppServer implements AutoCloseable {
         accept.start();
     }
 
+    /** How many connections were accepted so far. */
+    int accepted() {
+        return clients.size();
+    }
+
     int port() {
         return server.getLocalPort();
     }
@@ -77,6 +84,10 @@ final class HostileXmppServer implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             Conversation c = new Conversation(socket.getInputStream(), socket.getOutputStream());
+            if (behaviour == Behaviour.SILENT) {
+                c.drainForever();
+                return;
+            }
             if (behaviour == Behaviour.GARBAGE) {
                 c.await(STREAM_OPEN);
                 c.write(GARBAGE_REPLY);

@@ -192,6 +192,26 @@ class ScriptRunTest {
     }
 
     @Test
+    void sendAfterDisconnectIsSkippedWithAWarningAndTheScriptGoesOn() {
+        ScriptResult r = run(romeo().actor("Juliet", "juliet@localhost").connects("Juliet").disconnects("Romeo").sends("Romeo", el("presence"))
+                .sends("Juliet", el("presence")).build());
+        assertEquals(ScriptStatus.PASSED, r.status(), () -> r.failure().toString());
+        StepResult skipped = r.steps().get(3);
+        assertEquals(StepStatus.SKIPPED, skipped.status());
+        assertEquals(Optional.of("Romeo has disconnected: nothing sent"), skipped.warning());
+        assertEquals(List.of(), server.session("Romeo").sent, "nothing written on the closed session");
+        assertEquals(StepStatus.PASSED, r.steps().get(4).status(), "the script went on");
+        assertEquals(1, server.session("Juliet").sent.size());
+    }
+
+    @Test
+    void sendAfterReconnectIsSentAgain() {
+        ScriptResult r = run(romeo().disconnects("Romeo").connects("Romeo").sends("Romeo", el("presence")).build());
+        assertEquals(StepStatus.PASSED, r.steps().get(3).status());
+        assertEquals(1, server.session("Romeo").sent.size());
+    }
+
+    @Test
     void disconnectingAnActorThatNeverConnectedIsANoOp() {
         ScriptResult r = run(script().actor("Romeo", "romeo@localhost").disconnects("Romeo").build());
         assertEquals(ScriptStatus.PASSED, r.status());

@@ -197,4 +197,63 @@ class ScriptRunnerTest {
         assertEquals(ScriptStatus.PASSED, s.status(), () -> s.failure().toString());
         assertTrue(s.diagnostics().stream().anyMatch(d -> d.message().contains("colour")), s.diagnostics().toString());
     }
+
+    private List<Path> threeScripts() throws IOException {
+        return List.of(write("a.scs", PING), write("b.scs", PING), write("c.scs", PING));
+    }
+
+    @Test
+    void anUnreachableServerStopsTheRunAndTheRestAreNotRun() throws IOException {
+        server.failEveryConnect(new SessionException(SessionException.Kind.UNREACHABLE,
+                "cannot connect to 127.0.0.1:1: Connection refused"));
+        RunResult r = runner().run(threeScripts());
+        assertEquals(Verdict.ERROR, r.verdict());
+        assertEquals(1, server.requests.size(), "one connect attempt in all");
+        assertEquals(ScriptStatus.ERROR, r.scripts().get(0).status());
+        for (ScriptResult s : r.scripts().subList(1, 3)) {
+            assertEquals(ScriptStatus.SKIPPED, s.status());
+            assertTrue(s.outcome() instanceof dev.scansion.result.ScriptOutcome.NotRun, s.outcome().toString());
+            assertEquals("not run: cannot connect to 127.0.0.1:1: Connection refused (in " + dir.resolve("a.scs")
+                    + ")", s.skipReason().orElseThrow());
+        }
+        assertEquals(List.of("done ERROR", "done SKIPPED", "done SKIPPED"),
+                events.stream().filter(e -> e.startsWith("done")).toList(), "every script is reported");
+    }
+
+    @Test
+    void aServerThatNeverAnswersTheStreamStopsTheRun() throws IOException {
+        server.failEveryConnect(new SessionException(SessionException.Kind.NEGOTIATION, "no answer"),
+                "-><stream:stream to='localhost'>");
+        RunResult r = runner().run(threeScripts());
+        assertEquals(1, server.requests.size());
+        assertEquals(Failure.Kind.UNREACHABLE, r.scripts().get(0).failure().orElseThrow().kind());
+        assertEquals(2, r.skipped());
+    }
+
+    @Test
+    void aNegotiationFailureAfterTheServerAnsweredDoesNotStopTheRun() throws IOException {
+        server.failEveryConnect(new SessionException(SessionException.Kind.NEGOTIATION, "resource binding failed"),
+                "-><stream:stream to='localhost'>", "<-<stream:stream from='localhost'>");
+        RunResult r = runner().run(threeScripts());
+        assertEquals(3, server.requests.size());
+        assertEquals(Verdict.FAILED, r.verdict());
+    }
+
+    @Test
+    void anAuthenticationFailureDoesNotStopTheRun() throws IOException {
+        // Even with nothing seen on the wire: a refused login is the script's own failure.
+        server.failEveryConnect(new SessionException(SessionException.Kind.AUTHENTICATION, "not-authorized"),
+                "-><stream:stream to='localhost'>");
+        RunResult r = runner().run(threeScripts());
+        assertEquals(3, server.requests.size());
+        assertEquals(3, r.failed());
+    }
+
+    @Test
+    void aFailureBeforeAnyByteWasWrittenDoesNotStopTheRun() throws IOException {
+        server.failEveryConnect(new SessionException(SessionException.Kind.NEGOTIATION, "invalid JID 'x'"));
+        RunResult r = runner().run(threeScripts());
+        assertEquals(3, server.requests.size());
+        assertEquals(3, r.failed());
+    }
 }

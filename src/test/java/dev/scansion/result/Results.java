@@ -24,6 +24,7 @@ public final class Results {
                                   Duration duration, Optional<Failure> failure, List<String> notes, StepTiming timing) {
         StepOutcome outcome = switch (status) {
             case PASSED -> new StepOutcome.Passed(notes);
+            case SKIPPED -> new StepOutcome.Skipped(String.join("; ", notes));
             case FAILED, ERROR -> new StepOutcome.Failed(failure.orElseThrow());
             case NOT_RUN -> new StepOutcome.NotRun();
         };
