@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import dev.scansion.exec.OrderMode;
 import dev.scansion.exec.ReceiveMode;
 import dev.scansion.exec.RunConfig;
 import dev.scansion.exec.ScriptRunner;
@@ -74,13 +75,22 @@ final class RunCommand implements Callable<Integer> {
             description = "A capture name used again must capture the same value as the first time.")
     boolean strictCaptures;
 
-    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "10ms", converter = DurationConverter.class,
+    @Option(names = "--settle", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "After one actor sends, how long before another actor's connection acts, so that "
-                    + "the server handles the two in the script's order. For a server on this machine (Linux) "
-                    + "counted from when the server has read the send (kernel socket table), else from the "
-                    + "send. Against Prosody, whose one event loop handles each read to the end, 1 ms after "
-                    + "the read is enough and at most that is used (default: ${DEFAULT-VALUE}).")
+                    + "the server handles the two in the script's order. With the socket table (see --order) "
+                    + "counted from when the server has read the send, else from the send. Not given: 10ms, "
+                    + "of which only 1 ms after the read against Prosody, whose one event loop handles each "
+                    + "read to the end; given: always waited in full.")
     Duration settle;
+
+    @Option(names = "--order", paramLabel = "auto|socket-table|pause", defaultValue = "auto",
+            converter = OrderModeConverter.class,
+            description = "How cross-actor order is kept. socket-table: watch when a server on this machine "
+                    + "has read each send (Linux socket table); pause: wait --settle after each send, from "
+                    + "the write; auto: the socket table unless the socket seen there may not be the "
+                    + "server's (a local proxy in between, or its process cannot be inspected), then pause, "
+                    + "said once under -v (default: ${DEFAULT-VALUE}).")
+    OrderMode order;
 
     @Override
     public Integer call() {
@@ -110,8 +120,9 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--nothing-wait must be positive");
         }
         RunConfig base = RunConfig.defaults().withReceiveTimeout(timeout).withNothingWait(nothingWait)
-                .withReceiveMode(receiveMode).withStrictCaptures(strictCaptures).withSettle(settle)
+                .withReceiveMode(receiveMode).withStrictCaptures(strictCaptures).withOrder(order)
                 .withTags(selection.tags());
+        if (settle != null) base = base.withSettle(settle);
         return server.applyTo(base, spec);
     }
 
@@ -131,6 +142,17 @@ final class RunCommand implements Callable<Integer> {
                 return ReceiveMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("expected skip or next, not '" + value + "'");
+            }
+        }
+    }
+
+    static final class OrderModeConverter implements ITypeConverter<OrderMode> {
+        @Override
+        public OrderMode convert(String value) {
+            try {
+                return OrderMode.valueOf(value.trim().replace('-', '_').toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected auto, socket-table or pause, not '" + value + "'");
             }
         }
     }

@@ -30,6 +30,15 @@ public interface ActorSession {
     }
 
     /**
+     * Why the socket that {@link #awaitServerRead} watches may not be the server's own (a local
+     * proxy's, or its owner cannot be seen; see {@link ProxyCheck}); empty when it is the server's,
+     * or when nothing is watched. Called once per session, off the script's thread.
+     */
+    default Optional<String> orderDoubt() {
+        return Optional.empty();
+    }
+
+    /**
      * Whether the server handles what it has read from a connection to the end before it reads
      * another one (one event loop, as Prosody's): then, once it was seen to have read a send, a
      * moment is enough before another actor acts. Servers that handle sessions concurrently

@@ -56,7 +56,39 @@ final class ProcNetTcp {
         }
     }
 
+    /** Any socket of a table with its inode, for finding which process holds it ({@link ProxyCheck}). */
+    record Socket(int localPort, int remotePort, int state, long inode) {
+        static final int LISTEN = 0x0A;
+
+        boolean listening() {
+            return state == LISTEN;
+        }
+    }
+
     private ProcNetTcp() {
+    }
+
+    /** Every well-formed socket line of a table's text (header line first), whatever its state. */
+    static java.util.List<Socket> sockets(byte[] data, int length) {
+        java.util.List<Socket> all = new java.util.ArrayList<>();
+        int line = nextLine(data, 0, length);
+        while (line < length) {
+            int end = nextLine(data, line, length);
+            Cursor c = new Cursor(data, line, end);
+            c.field(); // "sl:"
+            int local = c.port();
+            int remote = c.port();
+            int state = (int) c.hex();
+            c.field(); // tx_queue:rx_queue
+            c.field(); // tr:tm->when
+            c.field(); // retrnsmt
+            c.field(); // uid
+            c.field(); // timeout
+            long inode = c.decimal();
+            if (c.ok) all.add(new Socket(local, remote, state, inode));
+            line = end;
+        }
+        return all;
     }
 
     /**
@@ -193,6 +225,20 @@ final class ProcNetTcp {
             }
             if (digits == 0 || digits > 16) ok = false;
             if (at < end && data[at] == ':') at++;
+            return value;
+        }
+
+        /** A decimal number ending at whitespace. */
+        long decimal() {
+            skipSpace();
+            long value = 0;
+            int digits = 0;
+            while (at < end && data[at] >= '0' && data[at] <= '9' && digits < 19) {
+                value = value * 10 + (data[at] - '0');
+                digits++;
+                at++;
+            }
+            if (digits == 0 || (at < end && !space(data[at]))) ok = false;
             return value;
         }
 

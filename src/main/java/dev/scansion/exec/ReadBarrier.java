@@ -72,6 +72,15 @@ final class ReadBarrier {
         return poll(sinceNanos, bound, Optional::isEmpty);
     }
 
+    /**
+     * Why the table's socket at the other end may not be the server's own (a proxy's; see
+     * {@link ProxyCheck}); empty when it is, or when this connection is not observed at all.
+     */
+    Optional<String> doubt() {
+        if (tables == null) return Optional.empty();
+        return new ProxyCheck(ProxyCheck.PROC).doubt(serverPort, localPort);
+    }
+
     private boolean poll(long sinceNanos, Duration bound, Predicate<Optional<ProcNetTcp.Entry>> done)
             throws InterruptedException {
         if (!observable) return false;

@@ -18,7 +18,12 @@ import dev.scansion.script.TagFilter;
  * @param settle         after an actor's send, how long before another actor's connection acts, so
  *                       the server handles them in the script's order: from when a local server
  *                       has read the send, else from the send; at most 1 ms after the read for a
- *                       server that handles reads in order (see {@code SendOrder}; default 10 ms)
+ *                       server that handles reads in order unless given explicitly (see {@code SendOrder};
+ *                       default 10 ms)
+ * @param settleGiven    whether {@code settle} was given explicitly ({@link #withSettle}): then it is
+ *                       waited in full after the read too, against any server
+ * @param order          how cross-actor order is kept: {@link OrderMode#AUTO} (default), the socket
+ *                       table, or a pause after each send
  * @param receiveMode    skip (default) or next
  * @param tls            TLS policy and trust
  * @param strictCaptures later occurrences of a capture name must equal the first value
@@ -29,7 +34,7 @@ import dev.scansion.script.TagFilter;
 public record RunConfig(Optional<String> host, Optional<Integer> port, Duration receiveTimeout,
                         Duration nothingWait, Duration connectTimeout, Duration settle, ReceiveMode receiveMode,
                         TlsSettings tls, boolean strictCaptures, TagFilter tags,
-                        Optional<SaslMechanism> sasl) {
+                        Optional<SaslMechanism> sasl, boolean settleGiven, OrderMode order) {
     public RunConfig {
         Objects.requireNonNull(host);
         Objects.requireNonNull(port);
@@ -37,6 +42,7 @@ public record RunConfig(Optional<String> host, Optional<Integer> port, Duration 
         Objects.requireNonNull(tls);
         Objects.requireNonNull(tags);
         Objects.requireNonNull(sasl);
+        Objects.requireNonNull(order);
         requirePositive(receiveTimeout, "receive timeout");
         requireNotNegative(nothingWait, "nothing wait");
         requirePositive(connectTimeout, "connect timeout");
@@ -46,62 +52,67 @@ public record RunConfig(Optional<String> host, Optional<Integer> port, Duration 
     public static RunConfig defaults() {
         return new RunConfig(Optional.empty(), Optional.empty(), Duration.ofSeconds(5), Duration.ofMillis(500),
                 Duration.ofSeconds(10), Duration.ofMillis(10), ReceiveMode.SKIP, TlsSettings.DEFAULT, false,
-                TagFilter.ALL, Optional.empty());
+                TagFilter.ALL, Optional.empty(), false, OrderMode.AUTO);
     }
 
     public RunConfig withHost(String h) {
         return new RunConfig(Optional.ofNullable(h), port, receiveTimeout, nothingWait, connectTimeout, settle,
-                receiveMode, tls, strictCaptures, tags, sasl);
+                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order);
     }
 
     public RunConfig withPort(Integer p) {
         return new RunConfig(host, Optional.ofNullable(p), receiveTimeout, nothingWait, connectTimeout, settle,
-                receiveMode, tls, strictCaptures, tags, sasl);
+                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order);
     }
 
     public RunConfig withReceiveTimeout(Duration d) {
         return new RunConfig(host, port, d, nothingWait, connectTimeout, settle, receiveMode, tls, strictCaptures,
-                tags, sasl);
+                tags, sasl, settleGiven, order);
     }
 
     public RunConfig withNothingWait(Duration d) {
         return new RunConfig(host, port, receiveTimeout, d, connectTimeout, settle, receiveMode, tls, strictCaptures,
-                tags, sasl);
+                tags, sasl, settleGiven, order);
     }
 
     public RunConfig withConnectTimeout(Duration d) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, d, settle, receiveMode, tls, strictCaptures,
-                tags, sasl);
+                tags, sasl, settleGiven, order);
     }
 
     public RunConfig withSettle(Duration d) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, d, receiveMode, tls,
-                strictCaptures, tags, sasl);
+                strictCaptures, tags, sasl, true, order);
     }
 
     public RunConfig withReceiveMode(ReceiveMode m) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, m, tls, strictCaptures,
-                tags, sasl);
+                tags, sasl, settleGiven, order);
     }
 
     public RunConfig withTls(TlsSettings t) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, t,
-                strictCaptures, tags, sasl);
+                strictCaptures, tags, sasl, settleGiven, order);
     }
 
     public RunConfig withStrictCaptures(boolean s) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls, s,
-                tags, sasl);
+                tags, sasl, settleGiven, order);
     }
 
     public RunConfig withTags(TagFilter t) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, t, sasl);
+                strictCaptures, t, sasl, settleGiven, order);
     }
 
     public RunConfig withSasl(Optional<SaslMechanism> m) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, tags, m);
+                strictCaptures, tags, m, settleGiven, order);
+    }
+
+    public RunConfig withOrder(OrderMode o) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
+                strictCaptures, tags, sasl, settleGiven, o);
     }
 
     private static void requirePositive(Duration d, String what) {

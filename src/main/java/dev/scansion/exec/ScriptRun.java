@@ -52,7 +52,7 @@ final class ScriptRun {
         // The -v trace sees the stream masked too (SASL is redacted before this, in StreamCapture).
         this.tap = (actor, direction, xml) -> listener.wire(actor, direction,
                 mask.xmlCut(xml, Limits.STANZA_CHARS));
-        this.order = new SendOrder(config.settle(), config.connectTimeout());
+        this.order = new SendOrder(config);
         int first = script.steps().size();
         while (first > 0 && script.steps().get(first - 1) instanceof Step.Disconnect) first--;
         this.finalDisconnects = first;
@@ -104,6 +104,7 @@ final class ScriptRun {
             outcome = new StepOutcome.Failed(ctx.failure(new Reason.Internal("internal error: " + e), step));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        outcome = order.noted(outcome);
         // Masked here, before any listener or report sees the step.
         if (outcome instanceof StepOutcome.Failed f) {
             outcome = new StepOutcome.Failed(f.failure().masked(ctx.mask).withRecent(

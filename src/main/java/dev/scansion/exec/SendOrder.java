@@ -2,7 +2,11 @@ package dev.scansion.exec;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+
+import dev.scansion.result.StepOutcome;
+import dev.scansion.text.Durations;
 
 /**
  * Keeps the script's order across actors, whose connections are independent sockets:
@@ -31,6 +38,13 @@ import java.util.concurrent.locks.LockSupport;
  * after the send or disconnect and overlaps the steps in between (typically receives); by the
  * time the next actor acts it is usually over. A send's wait starts only when the script says
  * another actor acts next.
+ * <p>
+ * {@link RunConfig#order()} chooses the mechanism: {@code SOCKET_TABLE} as above; {@code PAUSE}
+ * never reads the table and pauses {@code settle} after each send, counted from the write (a server
+ * behind a proxy, or elsewhere); {@code AUTO} asks each session once whether the socket it watches
+ * can be the server's ({@link ActorSession#orderDoubt}, {@link ProxyCheck}) and pauses for that
+ * session's sends when it cannot, with one note on the step that waited. An explicit
+ * {@code settle} ({@link RunConfig#settleGiven()}) is waited in full, also against Prosody.
  */
 final class SendOrder implements AutoCloseable {
     /** How long to wait for a local server to read a send before falling back to the pause. */
@@ -39,7 +53,14 @@ final class SendOrder implements AutoCloseable {
     static final Duration AFTER_READ_PAUSE = Duration.ofMillis(1);
 
     private final Duration settle;
+    private final boolean settleGiven;
+    private final OrderMode mode;
     private final Duration closeBound;
+    /** AUTO: each session's doubt, asked once (empty: the table watches the server's own socket). */
+    private final Map<ActorSession, Optional<String>> doubts = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** The first doubt, until a step carries it as a note; then null for good. */
+    private volatile String note;
+    private volatile boolean noted;
     private String lastSender;
     private ActorSession lastSession;
     private long lastSendNanos;
@@ -49,8 +70,14 @@ final class SendOrder implements AutoCloseable {
     private final List<Future<Boolean>> closing = new ArrayList<>();
     private ExecutorService background;
 
-    SendOrder(Duration settle, Duration closeBound) {
+    SendOrder(RunConfig config) {
+        this(config.settle(), config.settleGiven(), config.order(), config.connectTimeout());
+    }
+
+    SendOrder(Duration settle, boolean settleGiven, OrderMode mode, Duration closeBound) {
         this.settle = settle;
+        this.settleGiven = settleGiven;
+        this.mode = mode;
         this.closeBound = closeBound;
     }
 
@@ -69,6 +96,7 @@ final class SendOrder implements AutoCloseable {
 
     /** {@code session} has just been disconnected: the server's close is awaited before the next act. */
     void closed(ActorSession session) {
+        if (mode == OrderMode.PAUSE) return;
         closing.add(background().submit(() -> session.awaitServerClosed(closeBound)));
     }
 
@@ -81,7 +109,7 @@ final class SendOrder implements AutoCloseable {
     private void awaitLastSend(String actor) throws InterruptedException {
         if (lastSender == null || lastSender.equals(actor)) return;
         long observed = pending != null ? awaitRead() : readBy(lastSession);
-        long pause = observed >= 0 && lastSession.serverHandlesReadsInOrder()
+        long pause = observed >= 0 && !settleGiven && lastSession.serverHandlesReadsInOrder()
                 ? Math.min(AFTER_READ_PAUSE.toNanos(), settle.toNanos()) : settle.toNanos();
         pauseUntil((observed >= 0 ? observed : lastSendNanos) + pause);
         lastSender = null;
@@ -120,8 +148,30 @@ final class SendOrder implements AutoCloseable {
         }
     }
 
-    private static long readBy(ActorSession session) throws InterruptedException {
+    /** When the server was seen to have read the last send on {@code session}; -1: pause from the write instead. */
+    private long readBy(ActorSession session) throws InterruptedException {
+        if (mode == OrderMode.PAUSE || mode == OrderMode.AUTO && doubted(session)) return -1;
         return session.awaitServerRead(READ_BOUND) ? System.nanoTime() : -1;
+    }
+
+    private boolean doubted(ActorSession session) {
+        Optional<String> doubt = doubts.computeIfAbsent(session, ActorSession::orderDoubt);
+        if (doubt.isPresent() && note == null && !noted) {
+            note = "cross-actor order: pausing " + Durations.format(settle) + " after each send instead of "
+                    + "watching the socket table: " + doubt.get();
+        }
+        return doubt.isPresent();
+    }
+
+    /** {@code outcome} with the pending order note, once per script, if it passed. */
+    StepOutcome noted(StepOutcome outcome) {
+        String n = note;
+        if (n == null || noted || !(outcome instanceof StepOutcome.Passed p)) return outcome;
+        noted = true;
+        note = null;
+        List<String> notes = new ArrayList<>(p.notes());
+        notes.add(n);
+        return new StepOutcome.Passed(notes);
     }
 
     /** Sleeps until {@code deadline} (nanoTime), at sub-millisecond precision (Thread.sleep rounds up to 1 ms). */

@@ -68,6 +68,11 @@ final class SmackActorSession implements ActorSession {
         return !disconnected && buffer.terminal().isEmpty() && barrier.await(lastWriteNanos, bound);
     }
 
+    @Override
+    public Optional<String> orderDoubt() {
+        return barrier.doubt();
+    }
+
     /** Prosody announces itself in its stream features' caps node; its single event loop handles each read to the end. */
     @Override
     public boolean serverHandlesReadsInOrder() {

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.junit.platform.commons.JUnitException;
 import org.junit.platform.engine.ConfigurationParameters;
 
+import dev.scansion.exec.OrderMode;
 import dev.scansion.exec.ReceiveMode;
 import dev.scansion.exec.RunConfig;
 import dev.scansion.exec.SaslMechanism;
@@ -34,6 +35,7 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
     static final String NOTHING_WAIT = PREFIX + "nothing-wait";
     static final String CONNECT_TIMEOUT = PREFIX + "connect-timeout";
     static final String SETTLE = PREFIX + "settle";
+    static final String ORDER = PREFIX + "order";
     static final String RECEIVE_MODE = PREFIX + "receive-mode";
     static final String STRICT_CAPTURES = PREFIX + "strict-captures";
     static final String TLS = PREFIX + "tls";
@@ -54,7 +56,9 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
         c = c.withReceiveTimeout(get(p, TIMEOUT, EngineSettings::positive).orElse(c.receiveTimeout()));
         c = c.withNothingWait(get(p, NOTHING_WAIT, EngineSettings::positive).orElse(c.nothingWait()));
         c = c.withConnectTimeout(get(p, CONNECT_TIMEOUT, EngineSettings::positive).orElse(c.connectTimeout()));
-        c = c.withSettle(get(p, SETTLE, EngineSettings::duration).orElse(c.settle()));
+        Optional<Duration> settle = get(p, SETTLE, EngineSettings::duration);
+        if (settle.isPresent()) c = c.withSettle(settle.get()); // given: waited in full (RunConfig.settleGiven)
+        c = c.withOrder(get(p, ORDER, v -> choice(OrderMode.class, v)).orElse(OrderMode.AUTO));
         c = c.withReceiveMode(get(p, RECEIVE_MODE, v -> choice(ReceiveMode.class, v)).orElse(c.receiveMode()));
         c = c.withStrictCaptures(get(p, STRICT_CAPTURES, EngineSettings::bool).orElse(false));
         TlsPolicy tls = get(p, TLS, v -> choice(TlsPolicy.class, v)).orElse(TlsPolicy.OPTIONAL);

@@ -179,4 +179,21 @@ class RunCommandTest {
         assertFalse(c.tls().insecure());
         assertTrue(c.host().isEmpty());
     }
+
+    @Test
+    void orderAndWhetherTheSettleWasGiven() {
+        RunConfig plain = ((RunCommand) Main.commandLine().parseArgs("run", "x.scs").subcommand().commandSpec()
+                .commandLine().getCommand()).config();
+        assertEquals(dev.scansion.exec.OrderMode.AUTO, plain.order());
+        assertEquals(Duration.ofMillis(10), plain.settle());
+        assertFalse(plain.settleGiven(), "the default may be cut to 1 ms after the read against Prosody");
+        RunConfig given = ((RunCommand) Main.commandLine().parseArgs("run", "--settle", "10ms", "--order",
+                "socket-table", "x.scs").subcommand().commandSpec().commandLine().getCommand()).config();
+        assertEquals(dev.scansion.exec.OrderMode.SOCKET_TABLE, given.order());
+        assertTrue(given.settleGiven(), "given, even at the default's value: waited in full");
+        assertEquals(dev.scansion.exec.OrderMode.PAUSE, ((RunCommand) Main.commandLine().parseArgs("run",
+                "--order=PAUSE", "x.scs").subcommand().commandSpec().commandLine().getCommand()).config().order());
+        assertEquals(ExitCodes.USAGE, run("--order", "sometimes", "x.scs"));
+        assertTrue(err.toString().contains("expected auto, socket-table or pause, not 'sometimes'"), err.toString());
+    }
 }

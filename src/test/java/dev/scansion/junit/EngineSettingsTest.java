@@ -1,6 +1,7 @@
 package dev.scansion.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,20 @@ class EngineSettingsTest {
         assertEquals(EngineSettings.PrintTranscript.ALWAYS, s.printTranscript());
         assertEquals(Optional.of(Path.of("target/t")), s.transcripts());
         assertTrue(s.sessions() instanceof FakeServer);
+    }
+
+    @Test
+    void orderAndWhetherTheSettleWasGiven() {
+        RunConfig plain = EngineSettings.from(params(Map.of())).config();
+        assertEquals(dev.scansion.exec.OrderMode.AUTO, plain.order());
+        assertFalse(plain.settleGiven());
+        RunConfig given = EngineSettings.from(params(Map.of("scansion.settle", "10ms", "scansion.order",
+                "socket-table"))).config();
+        assertEquals(dev.scansion.exec.OrderMode.SOCKET_TABLE, given.order());
+        assertTrue(given.settleGiven());
+        assertEquals("configuration parameter scansion.order: expected one of auto, socket_table, pause, not 'x'",
+                assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.order", "x"))))
+                        .getMessage());
     }
 
     @Test
