@@ -140,7 +140,8 @@ final class StreamCapture implements ConnectionListener {
     private void onIncoming(String raw) {
         Instant now = Instant.now(); // the arrival: before the -v tap prints anything
         // The trace (-v) prints what arrived; a huge stanza is cut there as in every report.
-        safeTap(Direction.RECEIVED, Printable.cut(SaslRedactor.redact(raw), Limits.STANZA_CHARS));
+        // whole: the run masks it, then cuts it (a password across the cut must not half show)
+        safeTap(Direction.RECEIVED, SaslRedactor.redact(raw));
         if (!armed) {
             if (raw.contains("http://jabber.org/protocol/caps")) {
                 Matcher caps = CAPS_NODE.matcher(raw);
@@ -170,7 +171,7 @@ final class StreamCapture implements ConnectionListener {
                 loginOutput.append(raw);
             }
         }
-        safeTap(Direction.SENT, Printable.cut(SaslRedactor.redact(raw), Limits.STANZA_CHARS));
+        safeTap(Direction.SENT, SaslRedactor.redact(raw));
     }
 
     private final class Incoming implements StreamSplitter.Listener {
