@@ -24,7 +24,8 @@ admins = { "admin@localhost" }
 -- Any user name with any password logs in; no account needs registering.
 authentication = "insecure"
 insecure_open_authentication = "Yes please, I know what I'm doing!"
--- No TLS here, and the insecure provider only offers PLAIN.
+-- The insecure provider only offers PLAIN, with or without TLS.
+{{TLS}}
 c2s_require_encryption = false
 allow_unencrypted_plain_auth = true
 
@@ -48,6 +49,7 @@ modules_enabled = {
 	"ping";
 	"lastactivity";
 	"mam";
+	{{TLS_MODULE}}
 }
 -- Loopback tests need no federation: no s2s listener, no s2s connections.
 modules_disabled = { "s2s"; "s2s_auth_certs" }
@@ -60,3 +62,5 @@ Component "conference.localhost" "muc"
 	modules_enabled = { "muc_mam" }
 
 Component "pubsub.localhost" "pubsub"
+
+{{TLS_HOSTS}}

@@ -28,10 +28,11 @@ final class ServerOptions {
             description = "Connect every actor to PORT instead of its connect_port or 5222.")
     Integer port;
 
-    @Option(names = "--tls", paramLabel = "off|optional|required", defaultValue = "optional",
+    @Option(names = "--tls", paramLabel = "off|optional|required|direct", defaultValue = "optional",
             converter = TlsPolicyConverter.class,
             description = "STARTTLS policy: off never, optional when the server offers it, required or fail "
-                    + "(default: ${DEFAULT-VALUE}). Certificates are verified against the system trust store.")
+                    + "(default: ${DEFAULT-VALUE}); direct: TLS from the first byte (XEP-0368, port 5223 "
+                    + "usually). Certificates are verified against the system trust store.")
     TlsPolicy tls;
 
     @Option(names = "--insecure", description = "Accept any TLS certificate and host name (test servers only).")
@@ -102,7 +103,7 @@ final class ServerOptions {
             try {
                 return TlsPolicy.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("expected off, optional or required, not '" + value + "'");
+                throw new TypeConversionException("expected off, optional, required or direct, not '" + value + "'");
             }
         }
     }

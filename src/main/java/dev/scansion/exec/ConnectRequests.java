@@ -16,6 +16,12 @@ final class ConnectRequests {
         String host = config.host().or(actor::connectHost).orElse(domain);
         int port = config.port().or(actor::connectPort).orElse(DEFAULT_PORT);
         return new ConnectRequest(actor.name(), bare, actor.password().orElse(""), actor.requestedResource(), host,
-                port, config.tls(), config.connectTimeout(), config.sasl());
+                port, tlsOf(actor, config), config.connectTimeout(), config.sasl());
+    }
+
+    /** {@code connect_tls: direct} wins over {@code --tls}: that server speaks nothing but TLS. */
+    static TlsSettings tlsOf(Actor actor, RunConfig config) {
+        boolean direct = actor.property(Actor.CONNECT_TLS).map(v -> v.strip().equals("direct")).orElse(false);
+        return direct ? config.tls().direct() : config.tls();
     }
 }

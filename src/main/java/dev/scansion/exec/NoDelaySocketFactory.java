@@ -12,12 +12,29 @@ import javax.net.SocketFactory;
  * "flushed" stanza may not have left the machine and another actor's later send overtakes it.
  */
 final class NoDelaySocketFactory extends SocketFactory {
+    private final DirectTlsSocket.Spec directTls;
     private volatile Socket last;
 
+    /** Plain sockets (STARTTLS, if any, is Smack's). */
+    NoDelaySocketFactory() {
+        this(null);
+    }
+
+    /** Sockets that speak TLS from the first byte; {@code null} for plain ones. */
+    NoDelaySocketFactory(DirectTlsSocket.Spec directTls) {
+        this.directTls = directTls;
+    }
+
+    /** What Smack calls: an unconnected socket, which it then connects. */
     @Override
     public Socket createSocket() throws IOException {
-        Socket s = new Socket();
-        s.setTcpNoDelay(true);
+        Socket s;
+        if (directTls != null) {
+            s = new DirectTlsSocket(directTls);
+        } else {
+            s = new Socket();
+            s.setTcpNoDelay(true);
+        }
         last = s;
         return s;
     }

@@ -1,5 +1,6 @@
 package dev.scansion.exec;
 
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -12,11 +13,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.security.GeneralSecurityException;
+
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Mechanisms;
+import org.jivesoftware.smack.java7.XmppHostnameVerifier;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.sasl.packet.SaslNonza;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
@@ -24,6 +32,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
+import dev.scansion.result.Direction;
 import dev.scansion.text.Durations;
 import dev.scansion.text.Printable;
 
@@ -53,19 +62,23 @@ public final class SmackSessionFactory implements SessionFactory {
         for (InetAddress address : addresses) {
             InboundBuffer buffer = new InboundBuffer();
             StreamCapture capture = new StreamCapture(request.actor(), tap, buffer);
-            NoDelaySocketFactory sockets = new NoDelaySocketFactory();
-            XMPPTCPConnectionConfiguration config = configure(request, jid, address, sockets);
+            ObservedTrust trust = trustFor(request, tap);
+            NoDelaySocketFactory sockets = socketsFor(request, jid, trust);
+            XMPPTCPConnectionConfiguration config = configure(request, jid, address, sockets, trust);
             CapturingConnection connection = new CapturingConnection(config, capture);
             prepare(connection, capture, request.connectTimeout());
             try {
                 connection.connect();
             } catch (SmackException.EndpointConnectionException e) {
                 connection.instantShutdown();
+                // A direct TLS handshake fails inside Smack's TCP connect.
+                java.util.Optional<SessionException> tlsProblem = TlsFailures.of(e, request, trust);
+                if (tlsProblem.isPresent()) throw tlsProblem.get();
                 refused.add(reasonOf(e));
                 continue;
             } catch (Exception e) {
                 connection.instantShutdown();
-                throw classify(e, request, capture);
+                throw TlsFailures.of(e, request, trust).orElseGet(() -> classify(e, request, capture));
             }
             return login(connection, config, capture, buffer, request, sockets);
         }
@@ -123,7 +136,8 @@ public final class SmackSessionFactory implements SessionFactory {
     }
 
     private static XMPPTCPConnectionConfiguration configure(ConnectRequest r, EntityBareJid jid, InetAddress address,
-                                                            NoDelaySocketFactory sockets) throws SessionException {
+                                                            NoDelaySocketFactory sockets, ObservedTrust trust)
+            throws SessionException {
         XMPPTCPConnectionConfiguration.Builder b = XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(jid.asDomainBareJid())
                 .setHostAddress(address)
@@ -148,16 +162,48 @@ public final class SmackSessionFactory implements SessionFactory {
             case OFF -> SecurityMode.disabled;
             case OPTIONAL -> SecurityMode.ifpossible;
             case REQUIRED -> SecurityMode.required;
+            case DIRECT -> SecurityMode.disabled; // TLS is on from the first byte (the socket's): no STARTTLS inside it
         });
-        if (tls.insecure()) {
-            b.setCustomX509TrustManager(TlsTrust.trustAll());
-            b.setHostnameVerifier((host, session) -> true);
-        } else if (tls.trustCert().isPresent()) {
-            b.setCustomX509TrustManager(TlsTrust.trusting(tls.trustCert().get()));
-        } else {
-            b.setCustomX509TrustManager(TlsTrust.systemDefault());
-        }
+        b.setCustomX509TrustManager(trust);
+        if (tls.insecure()) b.setHostnameVerifier(INSECURE_NAMES);
         return b.build();
+    }
+
+    private static final HostnameVerifier INSECURE_NAMES = (host, session) -> true;
+
+    /** The trust of {@code --insecure}, {@code --trust-cert} or the system, observed; {@code -v} shows what TLS negotiated. */
+    private static ObservedTrust trustFor(ConnectRequest r, WireTap tap) throws SessionException {
+        TlsSettings tls = r.tls();
+        X509TrustManager delegate = tls.insecure() ? TlsTrust.trustAll()
+                : tls.trustCert().isPresent() ? TlsTrust.trusting(tls.trustCert().get()) : TlsTrust.systemDefault();
+        return new ObservedTrust(delegate, negotiated -> tap.wire(r.actor(), Direction.RECEIVED,
+                "<!-- TLS " + negotiated + " -->"));
+    }
+
+    /** Plain sockets, or for direct TLS sockets that handshake (and check the certificate names the domain) at connect. */
+    private static NoDelaySocketFactory socketsFor(ConnectRequest r, EntityBareJid jid, ObservedTrust trust)
+            throws SessionException {
+        if (r.tls().policy() != TlsSettings.TlsPolicy.DIRECT) return new NoDelaySocketFactory();
+        // The verifier Smack uses after STARTTLS (its default): the certificate must name the XMPP domain.
+        HostnameVerifier names = r.tls().insecure() ? INSECURE_NAMES : new XmppHostnameVerifier();
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[]{trust}, null);
+            String domain = jid.asDomainBareJid().toString();
+            int handshake = (int) Math.min(Integer.MAX_VALUE, r.connectTimeout().toMillis());
+            return new NoDelaySocketFactory(new DirectTlsSocket.Spec(context, asciiDomain(domain), names, handshake));
+        } catch (GeneralSecurityException e) {
+            throw new SessionException(SessionException.Kind.TLS, "cannot set up TLS: " + Failures.describe(e));
+        }
+    }
+
+    /** The domain as certificates spell it (ACE), as Smack checks it after STARTTLS. */
+    private static String asciiDomain(String domain) {
+        try {
+            return IDN.toASCII(domain);
+        } catch (IllegalArgumentException e) {
+            return domain;
+        }
     }
 
     private static EntityBareJid parseJid(String jid) throws SessionException {

@@ -19,9 +19,9 @@ import dev.scansion.text.Printable;
  */
 final class DefinitionReader {
     private static final Set<String> KNOWN = Set.of(Actor.JID, Actor.PASSWORD, Actor.RESOURCE, Actor.CONNECT_HOST,
-            Actor.CONNECT_PORT);
+            Actor.CONNECT_PORT, Actor.CONNECT_TLS);
     private static final List<String> KNOWN_ORDERED = List.of(Actor.JID, Actor.PASSWORD, Actor.RESOURCE,
-            Actor.CONNECT_HOST, Actor.CONNECT_PORT);
+            Actor.CONNECT_HOST, Actor.CONNECT_PORT, Actor.CONNECT_TLS);
     private static final Pattern DEFINITION = Pattern.compile("\\[([^\\]]*)]\\s*(.*?)\\s*");
     private static final Pattern PROPERTY = Pattern.compile("\\s+([A-Za-z_][\\w.-]*)\\s*:\\s?(.*?)\\s*");
 
@@ -150,7 +150,7 @@ final class DefinitionReader {
         }
         if (!KNOWN.contains(key)) {
             diagnostics.add(options.unknownProperty(), n, col, key.length(), "unknown property '" + Diagnostics.quoted(key) + "'",
-                    Names.suggestion(key, KNOWN_ORDERED, "known: jid, password, resource, connect_host, connect_port"));
+                    Names.suggestion(key, KNOWN_ORDERED, "known: jid, password, resource, connect_host, connect_port, connect_tls"));
         }
         String value = environment.resolve(written, n, line, m.start(2));
         currentProps.put(key, new Actor.Property(key, value, SourceSpan.of(src.file(), n, col), written));
@@ -170,6 +170,9 @@ final class DefinitionReader {
                 diagnostics.error(n, col, Math.max(1, value.length()), "bad connect_port '" + Diagnostics.quoted(value) + "'",
                         "expected a port number from 1 to 65535");
             }
+        } else if (key.equals(Actor.CONNECT_TLS) && !value.equals("direct") && !value.equals("starttls")) {
+            diagnostics.error(n, col, Math.max(1, value.length()), "bad connect_tls '" + Diagnostics.quoted(value) + "'",
+                    "expected direct (TLS from the first byte) or starttls");
         } else if (key.equals(Actor.JID)) {
             if (value.isEmpty() || value.matches(".*\\s.*") || value.startsWith("@") || value.startsWith("/")
                     || value.endsWith("@") || value.contains("@/")) {

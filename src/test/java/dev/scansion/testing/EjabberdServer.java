@@ -24,8 +24,8 @@ public final class EjabberdServer extends XmppTestServer {
     private static final String TEMPLATE = "/servers/ejabberd/ejabberd.yml";
     private static final Duration REGISTRATION_BOUND = Duration.ofSeconds(20);
 
-    private EjabberdServer(ServerProcess process) {
-        super(process);
+    private EjabberdServer(ServerProcess process, Optional<ServerTls> tls) {
+        super(process, tls);
     }
 
     public static EjabberdServer start() {
@@ -34,7 +34,21 @@ public final class EjabberdServer extends XmppTestServer {
 
     /** Starts and registers these accounts (user names on "localhost"), all with password {@link #PASSWORD}. */
     public static EjabberdServer start(List<String> accounts) {
-        ServerProcess process = ServerProcess.start(new Recipe(erlangLibs()));
+        return start(accounts, Optional.empty());
+    }
+
+    /**
+     * Starts with TLS and the {@link #DEFAULT_ACCOUNTS}: STARTTLS offered (not required) with a
+     * self-signed certificate for "localhost" ({@link #certificate()}), direct TLS on
+     * {@link #directTlsPort()}. (No {@link ServerTls#MISMATCH_DOMAIN} here: ejabberd picks
+     * certificates by the names in them.)
+     */
+    public static EjabberdServer startWithTls() {
+        return start(DEFAULT_ACCOUNTS, Optional.of(ServerTls.pickPort()));
+    }
+
+    private static EjabberdServer start(List<String> accounts, Optional<ServerTls> tls) {
+        ServerProcess process = ServerProcess.start(new Recipe(erlangLibs(), tls));
         try {
             if (!accounts.isEmpty()) {
                 StreamProbe.register(ServerProcess.HOST, process.port(), ServerProcess.DOMAIN, accounts, PASSWORD, REGISTRATION_BOUND);
@@ -45,7 +59,7 @@ public final class EjabberdServer extends XmppTestServer {
             process.deleteFiles();
             throw failure;
         }
-        return new EjabberdServer(process);
+        return new EjabberdServer(process, tls);
     }
 
     @Override
@@ -73,7 +87,7 @@ public final class EjabberdServer extends XmppTestServer {
         }
     }
 
-    private record Recipe(Path erlangLibs) implements ServerRecipe {
+    private record Recipe(Path erlangLibs, Optional<ServerTls> tls) implements ServerRecipe {
         @Override
         public String name() {
             return "ejabberd";
@@ -88,8 +102,24 @@ public final class EjabberdServer extends XmppTestServer {
         public void writeFiles(Path dir, int port) throws IOException {
             Files.createDirectories(dir.resolve("spool"));
             Files.createDirectories(dir.resolve("logs"));
-            String config = ConfigTemplate.render(TEMPLATE, Map.of("PORT", Integer.toString(port)));
+            if (tls.isPresent()) ServerTls.createCertificates(dir);
+            String config = ConfigTemplate.render(TEMPLATE, Map.of(
+                    "PORT", Integer.toString(port),
+                    "TLS", tls.map(t -> "    starttls: true\n" + directTlsListener(t)).orElse(""),
+                    "CERTFILES", tls.map(t -> certfiles(dir)).orElse("")));
             Files.writeString(dir.resolve("ejabberd.yml"), config, StandardCharsets.UTF_8);
+        }
+
+        /** A second c2s listener that speaks TLS from the first byte (XEP-0368). */
+        private static String directTlsListener(ServerTls tls) {
+            return "  -\n    port: " + tls.directTlsPort() + "\n    ip: \"127.0.0.1\"\n    module: ejabberd_c2s\n"
+                    + "    access: c2s\n    max_stanza_size: 1048576\n    tls: true";
+        }
+
+        private static String certfiles(Path dir) {
+            Path certs = ServerTls.certificates(dir);
+            return "certfiles:\n  - \"" + certs.resolve(ServerProcess.DOMAIN + ".crt") + "\"\n  - \""
+                    + certs.resolve(ServerProcess.DOMAIN + ".key") + "\"";
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Debian's Prosody 0.12 with src/test/resources/servers/prosody/prosody.cfg.lua: VirtualHost
@@ -15,8 +16,8 @@ import java.util.Map;
 public final class ProsodyServer extends XmppTestServer {
     private static final String TEMPLATE = "/servers/prosody/prosody.cfg.lua";
 
-    private ProsodyServer(ServerProcess process) {
-        super(process);
+    private ProsodyServer(ServerProcess process, Optional<ServerTls> tls) {
+        super(process, tls);
     }
 
     public static ProsodyServer start() {
@@ -25,7 +26,18 @@ public final class ProsodyServer extends XmppTestServer {
 
     /** Starts with extra global configuration lines (Lua), e.g. {@code c2s_require_encryption = true}. */
     public static ProsodyServer start(List<String> extraConfigLines) {
-        return new ProsodyServer(ServerProcess.start(new Recipe(List.copyOf(extraConfigLines))));
+        return new ProsodyServer(ServerProcess.start(new Recipe(List.copyOf(extraConfigLines), Optional.empty())),
+                Optional.empty());
+    }
+
+    /**
+     * Starts with TLS: STARTTLS offered (not required) with a self-signed certificate for
+     * "localhost" ({@link #certificate()}), direct TLS on {@link #directTlsPort()}, and a second
+     * host {@link ServerTls#MISMATCH_DOMAIN} whose certificate names "example.org".
+     */
+    public static ProsodyServer startWithTls() {
+        ServerTls tls = ServerTls.pickPort();
+        return new ProsodyServer(ServerProcess.start(new Recipe(List.of(), Optional.of(tls))), Optional.of(tls));
     }
 
     @Override
@@ -33,7 +45,7 @@ public final class ProsodyServer extends XmppTestServer {
         return "prosody";
     }
 
-    private record Recipe(List<String> extraLines) implements ServerRecipe {
+    private record Recipe(List<String> extraLines, Optional<ServerTls> tls) implements ServerRecipe {
         @Override
         public String name() {
             return "prosody";
@@ -48,11 +60,33 @@ public final class ProsodyServer extends XmppTestServer {
         public void writeFiles(Path dir, int port) throws IOException {
             Files.createDirectories(dir.resolve("data"));
             Files.createDirectories(dir.resolve("certs"));
+            if (tls.isPresent()) ServerTls.createCertificates(dir);
             String config = ConfigTemplate.render(TEMPLATE, Map.of(
                     "DIR", dir.toString(),
                     "PORT", Integer.toString(port),
+                    "TLS", tls.map(t -> tlsLines(dir, t)).orElse(NO_TLS),
+                    "TLS_HOSTS", tls.map(t -> mismatchHost(dir)).orElse(""),
+                    "TLS_MODULE", tls.isPresent() ? "\"tls\";" : "",
                     "EXTRA", String.join("\n", extraLines)));
             Files.writeString(dir.resolve("prosody.cfg.lua"), config, StandardCharsets.UTF_8);
+        }
+
+        private static final String NO_TLS = "-- No TLS: no certificate, so no STARTTLS is offered.";
+
+        private static String tlsLines(Path dir, ServerTls tls) {
+            return "-- STARTTLS offered, not required; direct TLS (XEP-0368) on its own port.\n"
+                    + "c2s_direct_tls_ports = { " + tls.directTlsPort() + " }\n"
+                    + "ssl = " + sslOf(dir, ServerProcess.DOMAIN);
+        }
+
+        /** A host whose certificate names another domain: for host-name verification tests. */
+        private static String mismatchHost(Path dir) {
+            return "VirtualHost \"" + ServerTls.MISMATCH_DOMAIN + "\"\n\tssl = " + sslOf(dir, ServerTls.MISMATCH_NAME);
+        }
+
+        private static String sslOf(Path dir, String name) {
+            Path certs = ServerTls.certificates(dir);
+            return "{ certificate = \"" + certs.resolve(name + ".crt") + "\"; key = \"" + certs.resolve(name + ".key") + "\" }";
         }
 
         @Override

@@ -4,20 +4,23 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code tools/with-server prosody|ejabberd -- COMMAND [ARG...]}: starts a test server, runs the
- * command with XMPP_HOST, XMPP_PORT, XMPP_DOMAIN set (and {host}/{port} replaced in its
- * arguments), stops the server whatever happens, and exits with the command's exit code.
+ * {@code tools/with-server prosody|ejabberd [--tls] -- COMMAND [ARG...]}: starts a test server,
+ * runs the command with XMPP_HOST, XMPP_PORT, XMPP_DOMAIN set (and {host}/{port} replaced in its
+ * arguments), stops the server whatever happens, and exits with the command's exit code. With
+ * {@code --tls} the server offers STARTTLS and direct TLS, and the command also sees
+ * XMPP_TLS_CERT and XMPP_DIRECT_TLS_PORT ({cert} and {tls-port} in its arguments).
  */
 public final class WithServer {
     /** Exit code when with-server itself fails (usage, server did not start), as env(1) and timeout(1) do. */
     static final int OWN_FAILURE = 125;
     static final int NOT_FOUND = 127;
-    private static final String USAGE = "usage: with-server prosody|ejabberd -- COMMAND [ARG...]";
+    private static final String USAGE = "usage: with-server prosody|ejabberd [--tls] -- COMMAND [ARG...]";
 
     private WithServer() {
     }
@@ -28,18 +31,23 @@ public final class WithServer {
 
     static int run(String[] args, PrintStream err) {
         int dashes = Arrays.asList(args).indexOf("--");
-        if (args.length < 3 || dashes != 1) {
+        boolean tls = dashes == 2 && args[1].equals("--tls");
+        if (dashes != (tls ? 2 : 1) || args.length < dashes + 2) {
             err.println(USAGE);
             return OWN_FAILURE;
         }
-        List<String> command = Arrays.asList(args).subList(2, args.length);
+        List<String> command = Arrays.asList(args).subList(dashes + 1, args.length);
         if (!args[0].equals("prosody") && !args[0].equals("ejabberd")) {
             err.println("with-server: unknown server '" + args[0] + "'\n" + USAGE);
             return OWN_FAILURE;
         }
         XmppTestServer server;
         try {
-            server = args[0].equals("prosody") ? ProsodyServer.start() : EjabberdServer.start();
+            if (tls) {
+                server = args[0].equals("prosody") ? ProsodyServer.startWithTls() : EjabberdServer.startWithTls();
+            } else {
+                server = args[0].equals("prosody") ? ProsodyServer.start() : EjabberdServer.start();
+            }
         } catch (ServerStartException e) {
             err.println("with-server: " + e.getMessage());
             return OWN_FAILURE;
@@ -58,15 +66,15 @@ public final class WithServer {
     private static int runCommand(XmppTestServer server, List<String> command, PrintStream err) {
         List<String> substituted = new ArrayList<>();
         for (String arg : command) {
-            substituted.add(arg.replace("{host}", server.host()).replace("{port}", Integer.toString(server.port())));
+            String a = arg.replace("{host}", server.host()).replace("{port}", Integer.toString(server.port()));
+            if (server.offersTls()) {
+                a = a.replace("{cert}", server.certificate().toString())
+                        .replace("{tls-port}", Integer.toString(server.directTlsPort()));
+            }
+            substituted.add(a);
         }
         ProcessBuilder pb = new ProcessBuilder(substituted).inheritIO();
-        pb.environment().putAll(Map.of(
-                "XMPP_HOST", server.host(),
-                "XMPP_PORT", Integer.toString(server.port()),
-                "XMPP_DOMAIN", server.domain(),
-                "XMPP_SERVER", server.kind(),
-                "XMPP_SERVER_LOG", server.logFile().toString()));
+        pb.environment().putAll(environment(server));
         Process child;
         try {
             child = pb.start();
@@ -90,6 +98,20 @@ public final class WithServer {
                 // Already shutting down: the hook runs anyway.
             }
         }
+    }
+
+    private static Map<String, String> environment(XmppTestServer server) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "XMPP_HOST", server.host(),
+                "XMPP_PORT", Integer.toString(server.port()),
+                "XMPP_DOMAIN", server.domain(),
+                "XMPP_SERVER", server.kind(),
+                "XMPP_SERVER_LOG", server.logFile().toString()));
+        if (server.offersTls()) {
+            env.put("XMPP_TLS_CERT", server.certificate().toString());
+            env.put("XMPP_DIRECT_TLS_PORT", Integer.toString(server.directTlsPort()));
+        }
+        return env;
     }
 
     private static void stop(Process child) {

@@ -1,6 +1,7 @@
 package dev.scansion.testing;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A real XMPP server started for tests, on loopback, with our configuration, in a fresh temp
@@ -11,10 +12,12 @@ public abstract sealed class XmppTestServer implements AutoCloseable permits Pro
     public static final String PASSWORD = "password";
 
     private final ServerProcess process;
+    private final Optional<ServerTls> tls;
     private volatile boolean keepFiles;
 
-    XmppTestServer(ServerProcess process) {
+    XmppTestServer(ServerProcess process, Optional<ServerTls> tls) {
         this.process = process;
+        this.tls = tls;
     }
 
     /** "prosody" or "ejabberd". */
@@ -47,6 +50,32 @@ public abstract sealed class XmppTestServer implements AutoCloseable permits Pro
         return process.directory();
     }
 
+    /** Whether the server offers TLS (started with {@code startWithTls}). */
+    public boolean offersTls() {
+        return tls.isPresent();
+    }
+
+    /** The self-signed certificate (PEM) for "localhost" the server presents; only while it runs. */
+    public Path certificate() {
+        tlsOrFail();
+        return ServerTls.certificate(directory());
+    }
+
+    /** A self-signed certificate for "example.org" (see {@link ServerTls#MISMATCH_DOMAIN}). */
+    public Path mismatchCertificate() {
+        tlsOrFail();
+        return ServerTls.mismatchCertificate(directory());
+    }
+
+    /** The loopback port that speaks TLS from the first byte (XEP-0368). */
+    public int directTlsPort() {
+        return tlsOrFail().directTlsPort();
+    }
+
+    private ServerTls tlsOrFail() {
+        return tls.orElseThrow(() -> new IllegalStateException(kind() + " was started without TLS (use startWithTls)"));
+    }
+
     /** The server's own log file. */
     public Path logFile() {
         return process.logFile();
@@ -71,6 +100,7 @@ public abstract sealed class XmppTestServer implements AutoCloseable permits Pro
 
     @Override
     public String toString() {
-        return kind() + " on " + host() + ":" + port() + " (pid " + pid() + ", log " + logFile() + ")";
+        return kind() + " on " + host() + ":" + port() + tls.map(t -> ", direct TLS on " + t.directTlsPort()).orElse("")
+                + " (pid " + pid() + ", log " + logFile() + ")";
     }
 }

@@ -15,6 +15,8 @@ public record Actor(String actorClass, String name, Map<String, Property> proper
     public static final String RESOURCE = "resource";
     public static final String CONNECT_HOST = "connect_host";
     public static final String CONNECT_PORT = "connect_port";
+    /** {@code connect_tls: direct|starttls}: how the actor's server speaks TLS (read by the executor). */
+    public static final String CONNECT_TLS = "connect_tls";
 
     /**
      * One {@code key: value} line.
