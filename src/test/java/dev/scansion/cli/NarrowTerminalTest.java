@@ -69,13 +69,14 @@ class NarrowTerminalTest {
         String shown;
         int exit;
         // A server that takes connections (the kernel's backlog) and never answers: each script
-        // waits for its connect timeout, long enough for the progress line to be drawn.
+        // waits for its connect timeout, long enough for the progress line to be drawn several times
+        // (the run stops after that first script: the server never answers, see ScriptRunner).
         try (ServerSocket mute = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<String> command = new ArrayList<>(List.of(python.toString(), helper.toString(),
                     Integer.toString(COLUMNS), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
                     "--host", "127.0.0.1", "--port", Integer.toString(mute.getLocalPort()),
-                    "--connect-timeout", "700ms"));
+                    "--connect-timeout", "2s"));
             command.addAll(scripts);
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().remove("COLUMNS");
