@@ -77,6 +77,18 @@ class TlsIT {
         assertFalse(output().contains("PRIVATE KEY"), output());
     }
 
+    /** ejabberd too: STARTTLS and direct TLS with its own harness-made certificate (one short-lived server). */
+    @Test
+    void ejabberdOffersStartTlsAndDirectTls() throws IOException {
+        try (dev.scansion.testing.EjabberdServer ejabberd = dev.scansion.testing.EjabberdServer.startWithTls()) {
+            String cert = ejabberd.certificate().toString();
+            assertEquals(ExitCodes.OK, run(ejabberd.port(), script("localhost", ""), "--tls", "required",
+                    "--trust-cert", cert), output() + ejabberd.logTail());
+            assertEquals(ExitCodes.OK, run(ejabberd.directTlsPort(), script("localhost", ""), "--tls", "direct",
+                    "--trust-cert", cert), output() + ejabberd.logTail());
+        }
+    }
+
     @Test
     void anUntrustedCertificateFailsOnOneLineThatSuggestsWhatToDo() throws IOException {
         int code = run(server.port(), script("localhost", ""), "--tls", "required");

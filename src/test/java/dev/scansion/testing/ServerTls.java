@@ -36,6 +36,7 @@ public record ServerTls(int directTlsPort) {
 
     /** Makes both certificates (and their keys) in the server's certs directory. */
     static void createCertificates(Path serverDir) throws IOException {
+        java.nio.file.Files.createDirectories(certificates(serverDir));
         TestCertificates.create(certificates(serverDir), ServerProcess.DOMAIN);
         TestCertificates.create(certificates(serverDir), MISMATCH_NAME);
     }
