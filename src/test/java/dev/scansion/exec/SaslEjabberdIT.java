@@ -75,10 +75,26 @@ class SaslEjabberdIT {
         }
     }
 
-    /** Logs in as user@localhost (password right) and returns the mechanism of the client's {@code <auth/>}. */
+    /**
+     * The contract's promise, "the best mechanism both sides support": a server that offers only
+     * DIGEST-MD5 (which the runner could not log into before) is logged into with it.
+     */
+    @Test
+    void aServerOfferingOnlyDigestMd5IsLoggedIntoWithIt() throws Exception {
+        try (EjabberdServer digestOnly = EjabberdServer.startWithSaslDisabled(List.of("plain", "scram-sha-1",
+                "scram-sha-256", "scram-sha-512", "x-oauth2"))) {
+            assertEquals("DIGEST-MD5", mechanismUsed(digestOnly, Optional.empty()));
+        }
+    }
+
     private static String mechanismUsed(Optional<SaslMechanism> forced) throws Exception {
+        return mechanismUsed(server, forced);
+    }
+
+    /** Logs in as user@localhost (password right) and returns the mechanism of the client's {@code <auth/>}. */
+    private static String mechanismUsed(XmppTestServer target, Optional<SaslMechanism> forced) throws Exception {
         List<String> sent = new CopyOnWriteArrayList<>();
-        login(XmppTestServer.PASSWORD, forced, sent);
+        login(target, XmppTestServer.PASSWORD, forced, sent);
         List<String> auth = sent.stream().filter(x -> x.startsWith("<auth")).toList();
         assertEquals(1, auth.size(), sent.toString());
         String a = auth.get(0);
@@ -87,6 +103,11 @@ class SaslEjabberdIT {
     }
 
     private static void login(String password, Optional<SaslMechanism> forced, List<String> sent) throws Exception {
+        login(server, password, forced, sent);
+    }
+
+    private static void login(XmppTestServer server, String password, Optional<SaslMechanism> forced,
+                              List<String> sent) throws Exception {
         WireTap tap = (actor, direction, xml) -> {
             if (direction == Direction.SENT) sent.add(xml);
         };

@@ -44,11 +44,24 @@ public final class EjabberdServer extends XmppTestServer {
      * certificates by the names in them.)
      */
     public static EjabberdServer startWithTls() {
-        return start(DEFAULT_ACCOUNTS, Optional.of(ServerTls.pickPort()));
+        return start(DEFAULT_ACCOUNTS, Optional.of(ServerTls.pickPort()), DISABLED_SASL);
+    }
+
+    /**
+     * Starts with the {@link #DEFAULT_ACCOUNTS}, offering every SASL mechanism ejabberd has except
+     * {@code disabled} (ejabberd's lower-case names, e.g. {@code "plain"}, {@code "scram-sha-1"}).
+     * The default server disables {@code digest-md5} and {@code x-oauth2}.
+     */
+    public static EjabberdServer startWithSaslDisabled(List<String> disabled) {
+        return start(DEFAULT_ACCOUNTS, Optional.empty(), disabled);
     }
 
     private static EjabberdServer start(List<String> accounts, Optional<ServerTls> tls) {
-        ServerProcess process = ServerProcess.start(new Recipe(erlangLibs(), tls));
+        return start(accounts, tls, DISABLED_SASL);
+    }
+
+    private static EjabberdServer start(List<String> accounts, Optional<ServerTls> tls, List<String> disabledSasl) {
+        ServerProcess process = ServerProcess.start(new Recipe(erlangLibs(), tls, List.copyOf(disabledSasl)));
         try {
             if (!accounts.isEmpty()) {
                 StreamProbe.register(ServerProcess.HOST, process.port(), ServerProcess.DOMAIN, accounts, PASSWORD, REGISTRATION_BOUND);
@@ -87,7 +100,11 @@ public final class EjabberdServer extends XmppTestServer {
         }
     }
 
-    private record Recipe(Path erlangLibs, Optional<ServerTls> tls) implements ServerRecipe {
+    /** What the test server does not offer by default: DIGEST-MD5 (slow, old) and X-OAUTH2 (no password). */
+    private static final List<String> DISABLED_SASL = List.of("digest-md5", "x-oauth2");
+
+    private record Recipe(Path erlangLibs, Optional<ServerTls> tls, List<String> disabledSasl)
+            implements ServerRecipe {
         @Override
         public String name() {
             return "ejabberd";
@@ -106,7 +123,10 @@ public final class EjabberdServer extends XmppTestServer {
             String config = ConfigTemplate.render(TEMPLATE, Map.of(
                     "PORT", Integer.toString(port),
                     "TLS", tls.map(t -> "    starttls: true\n" + directTlsListener(t)).orElse(""),
-                    "CERTFILES", tls.map(t -> certfiles(dir)).orElse("")));
+                    "CERTFILES", tls.map(t -> certfiles(dir)).orElse(""),
+                    "DISABLED_SASL", disabledSasl.isEmpty() ? "disable_sasl_mechanisms: []"
+                            : "disable_sasl_mechanisms:\n" + String.join("\n", disabledSasl.stream()
+                            .map(m -> "  - \"" + m + "\"").toList())));
             Files.writeString(dir.resolve("ejabberd.yml"), config, StandardCharsets.UTF_8);
         }
 
