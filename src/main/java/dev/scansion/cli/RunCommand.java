@@ -95,8 +95,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = config();
-        List<java.nio.file.Path> paths = selection.all();
-        if (paths.isEmpty()) throw new ParameterException(spec.commandLine(), "no script paths given");
+        SelectionOptions.Plan plan = selection.plan(spec.commandLine());
+        if (plan instanceof SelectionOptions.Plan.Exit exit) return exit.code();
+        List<java.nio.file.Path> paths = ((SelectionOptions.Plan.Run) plan).paths();
         ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 output.console());
         ScriptRunner runner = new ScriptRunner(config, sessions, reporter);

@@ -15,7 +15,8 @@ import dev.scansion.script.ast.SourceSpan;
  * The one way from files to scripts, for the CLI ({@code run}, {@code check}) and the JUnit engine
  * alike: selection ({@link #select}), reading with one strict UTF-8 decoder whose error says where
  * the first bad byte is, parsing, and the script's source lines split as the parser split them.
- * Tag filtering is {@link TagFilter#rejects} on the loaded script. Never throws for bad input: an
+ * Tag filtering is {@link TagFilter#rejects} on the loaded script; {@link #pick} narrows a selection
+ * before a run (tags, names, shard). Never throws for bad input: an
  * unreadable or undecodable file is a {@link Loaded} without a script, with one diagnostic.
  */
 public final class ScriptSources {
@@ -65,6 +66,15 @@ public final class ScriptSources {
      */
     public static Selection select(List<Path> roots) {
         return ScriptFiles.collect(roots);
+    }
+
+    /**
+     * Narrows selected files by header tags, {@code --only} name globs and a shard, in that order
+     * (see {@link ShardSelection} for which scripts a shard gets).
+     */
+    public static ShardSelection.Picked pick(List<Path> files, TagFilter tags, List<String> only,
+                                             Optional<Shard> shard) {
+        return ShardSelection.pick(files, tags, only, shard);
     }
 
     /** Reads and parses a file; its display name is {@code path.toString()}. */
