@@ -45,6 +45,8 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
     static final String PRINT_TRANSCRIPT = PREFIX + "print-transcript";
     static final String TRANSCRIPTS = PREFIX + "transcripts";
     static final String SESSION_FACTORY = PREFIX + "session-factory";
+    /** {@code K/N}: run the K-th of N shards of the discovered scripts (read at discovery). */
+    static final String SHARD = PREFIX + "shard";
 
     /** When to print a script's transcript on standard output (which Surefire puts in its report). */
     enum PrintTranscript { NEVER, FAILED, ALWAYS }

@@ -1,7 +1,14 @@
 package dev.scansion.junit;
 
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.junit.platform.commons.JUnitException;
 import org.junit.platform.commons.io.ResourceFilter;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -10,6 +17,9 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+
+import dev.scansion.script.Shard;
+import dev.scansion.script.ShardSelection;
 
 /**
  * The JUnit Platform engine {@value #ID}: every {@code .scs} script a launcher selects is one test,
@@ -46,7 +56,34 @@ public final class ScansionTestEngine extends HierarchicalTestEngine<ScansionExe
                 .addSelectorResolver(new ScriptSelectorResolver(uniqueId, issues))
                 .build()
                 .resolve(request, engine);
+        keepShard(engine, request);
         return engine;
+    }
+
+    /**
+     * {@code scansion.shard=K/N} (else Bazel's {@code TEST_TOTAL_SHARDS} / {@code TEST_SHARD_INDEX}):
+     * keeps the K-th of N shards of the discovered scripts, by the CLI's rule (round-robin over the
+     * scripts sorted by path, {@link ShardSelection#shard}). The launcher's tag filters apply after
+     * discovery, so here the shard is taken before tags: every script is still in exactly one shard.
+     */
+    private static void keepShard(ScansionEngineDescriptor engine, EngineDiscoveryRequest request) {
+        Optional<Shard> shard;
+        try {
+            Optional<String> given = request.getConfigurationParameters().get(EngineSettings.SHARD)
+                    .map(String::trim).filter(s -> !s.isEmpty());
+            shard = given.isPresent() ? Optional.of(Shard.parse(given.get())) : Shard.fromEnvironment(System::getenv);
+        } catch (IllegalArgumentException e) {
+            throw new JUnitException("configuration parameter " + EngineSettings.SHARD + ": " + e.getMessage());
+        }
+        if (shard.isEmpty()) return;
+        Map<Path, TestDescriptor> byPath = new LinkedHashMap<>();
+        for (TestDescriptor child : engine.getChildren()) {
+            if (child instanceof ScriptDescriptor d) byPath.put(Path.of(d.location().name()), d);
+        }
+        Set<Path> kept = new HashSet<>(ShardSelection.shard(List.copyOf(byPath.keySet()), shard.get()));
+        byPath.forEach((path, d) -> {
+            if (!kept.contains(path)) engine.removeChild(d);
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.scansion.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
@@ -63,6 +64,23 @@ class ScansionTestEngineTest {
     private static TestExecutionResult finished(EngineExecutionResults results) {
         return results.testEvents().finished().stream().findFirst().orElseThrow().getRequiredPayload(
                 TestExecutionResult.class);
+    }
+
+    /** {@code scansion.shard}: the shards of one selection are disjoint and together are all of it. */
+    @Test
+    void shardsPartitionTheDiscoveredScripts() {
+        List<String> all = testNames(kit(selectClasspathResource(SCRIPTS)).execute());
+        assertTrue(all.size() >= 2, all.toString());
+        List<String> union = new java.util.ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            List<String> shard = testNames(kit(selectClasspathResource(SCRIPTS))
+                    .configurationParameter(EngineSettings.SHARD, k + "/2").execute());
+            assertFalse(shard.isEmpty(), "shard " + k + " of 2");
+            union.addAll(shard);
+        }
+        assertEquals(all, union.stream().sorted().toList());
+        assertThrows(org.junit.platform.commons.JUnitException.class, () -> kit(selectClasspathResource(SCRIPTS))
+                .configurationParameter(EngineSettings.SHARD, "3/2").discover());
     }
 
     @Test
