@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import dev.scansion.exec.RunListener;
 import dev.scansion.result.ScriptResult;
-import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.script.ast.SourceSpan;
 import dev.scansion.text.Printable;
 
@@ -55,13 +54,16 @@ public final class GitHubAnnotations implements RunListener {
 
     /** The annotation for one script, if it failed or had an error. */
     static Optional<String> line(ScriptResult r) {
-        if (r.status() != ScriptStatus.FAILED && r.status() != ScriptStatus.ERROR) return Optional.empty();
-        Optional<SourceSpan> where = FailureText.where(r);
-        if (where.isEmpty()) return Optional.empty();
-        SourceSpan at = where.get();
+        return switch (r.status()) {
+            case FAILED, ERROR -> FailureText.where(r).map(at -> format(r, at));
+            case PASSED, SKIPPED, INTERRUPTED -> Optional.empty();
+        };
+    }
+
+    private static String format(ScriptResult r, SourceSpan at) {
         String message = Printable.cut(FailureText.reason(r), MESSAGE_WIDTH);
-        return Optional.of("::error file=" + property(r.file().replace('\\', '/')) + ",line=" + at.line()
-                + ",col=" + at.column() + ",title=" + property(r.name()) + "::" + data(message));
+        return "::error file=" + property(r.file().replace('\\', '/')) + ",line=" + at.line() + ",col="
+                + at.column() + ",title=" + property(r.name()) + "::" + data(message);
     }
 
     /** A message: control characters escaped, then {@code %}, CR and LF as GitHub reads them. */
