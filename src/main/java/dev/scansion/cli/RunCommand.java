@@ -1,13 +1,16 @@
 package dev.scansion.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import dev.scansion.exec.OrderMode;
 import dev.scansion.exec.ReceiveMode;
 import dev.scansion.exec.RunConfig;
+import dev.scansion.exec.RunListener;
 import dev.scansion.exec.ScriptRunner;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;
@@ -33,13 +36,20 @@ final class RunCommand implements Callable<Integer> {
 
     /** Real connections; tests give a fake server through a picocli factory. */
     private final SessionFactory sessions;
+    /** The environment (GITHUB_ACTIONS); tests give their own. */
+    private final Function<String, String> env;
 
     RunCommand() {
         this(new SmackSessionFactory());
     }
 
     RunCommand(SessionFactory sessions) {
+        this(sessions, System::getenv);
+    }
+
+    RunCommand(SessionFactory sessions, Function<String, String> env) {
         this.sessions = sessions;
+        this.env = env;
     }
 
     @Mixin
@@ -53,6 +63,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ReportOptions reports;
+
+    @Mixin
+    CiOptions ci;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s",
             converter = DurationConverter.class,
@@ -100,7 +113,9 @@ final class RunCommand implements Callable<Integer> {
         List<java.nio.file.Path> paths = ((SelectionOptions.Plan.Run) plan).paths();
         ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 output.console());
-        ScriptRunner runner = new ScriptRunner(config, sessions, reporter);
+        List<RunListener> listeners = new ArrayList<>(List.of(reporter));
+        listeners.addAll(ci.listeners(spec.commandLine().getOut(), env));
+        ScriptRunner runner = new ScriptRunner(config, sessions, RunListener.all(listeners));
         // After a signal: the sessions' closes are bounded by the connect timeout; then the reports.
         try (StopOnSignal stop = StopOnSignal.install(runner, config.connectTimeout().plusSeconds(5));
              reporter) {
@@ -122,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunConfig base = RunConfig.defaults().withReceiveTimeout(timeout).withNothingWait(nothingWait)
                 .withReceiveMode(receiveMode).withStrictCaptures(strictCaptures).withOrder(order)
-                .withTags(selection.tags());
+                .withTags(selection.tags()).withFailFast(ci.failFast);
         if (settle != null) base = base.withSettle(settle);
         return server.applyTo(base, spec);
     }

@@ -30,11 +30,14 @@ import dev.scansion.script.TagFilter;
  * @param tags           which scripts to run, by header tags
  * @param sasl           the SASL mechanism every actor logs in with; empty to pick from what the
  *                       server offers (language doc §4)
+ * @param failFast       after the first script that fails or errs, the rest are not run
+ *                       ({@code ScriptOutcome.NotRun}, reported as skipped)
  */
 public record RunConfig(Optional<String> host, Optional<Integer> port, Duration receiveTimeout,
                         Duration nothingWait, Duration connectTimeout, Duration settle, ReceiveMode receiveMode,
                         TlsSettings tls, boolean strictCaptures, TagFilter tags,
-                        Optional<SaslMechanism> sasl, boolean settleGiven, OrderMode order) {
+                        Optional<SaslMechanism> sasl, boolean settleGiven, OrderMode order,
+                        boolean failFast) {
     public RunConfig {
         Objects.requireNonNull(host);
         Objects.requireNonNull(port);
@@ -52,67 +55,72 @@ public record RunConfig(Optional<String> host, Optional<Integer> port, Duration 
     public static RunConfig defaults() {
         return new RunConfig(Optional.empty(), Optional.empty(), Duration.ofSeconds(5), Duration.ofMillis(500),
                 Duration.ofSeconds(10), Duration.ofMillis(10), ReceiveMode.SKIP, TlsSettings.DEFAULT, false,
-                TagFilter.ALL, Optional.empty(), false, OrderMode.AUTO);
+                TagFilter.ALL, Optional.empty(), false, OrderMode.AUTO, false);
     }
 
     public RunConfig withHost(String h) {
         return new RunConfig(Optional.ofNullable(h), port, receiveTimeout, nothingWait, connectTimeout, settle,
-                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order);
+                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order, failFast);
     }
 
     public RunConfig withPort(Integer p) {
         return new RunConfig(host, Optional.ofNullable(p), receiveTimeout, nothingWait, connectTimeout, settle,
-                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order);
+                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order, failFast);
     }
 
     public RunConfig withReceiveTimeout(Duration d) {
         return new RunConfig(host, port, d, nothingWait, connectTimeout, settle, receiveMode, tls, strictCaptures,
-                tags, sasl, settleGiven, order);
+                tags, sasl, settleGiven, order, failFast);
     }
 
     public RunConfig withNothingWait(Duration d) {
         return new RunConfig(host, port, receiveTimeout, d, connectTimeout, settle, receiveMode, tls, strictCaptures,
-                tags, sasl, settleGiven, order);
+                tags, sasl, settleGiven, order, failFast);
     }
 
     public RunConfig withConnectTimeout(Duration d) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, d, settle, receiveMode, tls, strictCaptures,
-                tags, sasl, settleGiven, order);
+                tags, sasl, settleGiven, order, failFast);
     }
 
     public RunConfig withSettle(Duration d) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, d, receiveMode, tls,
-                strictCaptures, tags, sasl, true, order);
+                strictCaptures, tags, sasl, true, order, failFast);
     }
 
     public RunConfig withReceiveMode(ReceiveMode m) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, m, tls, strictCaptures,
-                tags, sasl, settleGiven, order);
+                tags, sasl, settleGiven, order, failFast);
     }
 
     public RunConfig withTls(TlsSettings t) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, t,
-                strictCaptures, tags, sasl, settleGiven, order);
+                strictCaptures, tags, sasl, settleGiven, order, failFast);
     }
 
     public RunConfig withStrictCaptures(boolean s) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls, s,
-                tags, sasl, settleGiven, order);
+                tags, sasl, settleGiven, order, failFast);
     }
 
     public RunConfig withTags(TagFilter t) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, t, sasl, settleGiven, order);
+                strictCaptures, t, sasl, settleGiven, order, failFast);
     }
 
     public RunConfig withSasl(Optional<SaslMechanism> m) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, tags, m, settleGiven, order);
+                strictCaptures, tags, m, settleGiven, order, failFast);
     }
 
     public RunConfig withOrder(OrderMode o) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, tags, sasl, settleGiven, o);
+                strictCaptures, tags, sasl, settleGiven, o, failFast);
+    }
+
+    public RunConfig withFailFast(boolean f) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
+                strictCaptures, tags, sasl, settleGiven, order, f);
     }
 
     private static void requirePositive(Duration d, String what) {

@@ -32,7 +32,7 @@ import dev.scansion.script.ast.SourceSpan;
  *
  * Scripts run one after another, in the order of the selection, against the same server. When a
  * script finds the server unreachable, mute or not XMPP, the rest are not run (see
- * {@code serverUnusable}). One runner may be used for several runs, but not concurrently.
+ * {@code serverUnusable}); with {@link RunConfig#failFast()}, likewise after any script that fails. One runner may be used for several runs, but not concurrently.
  */
 public final class ScriptRunner {
     private final RunConfig config;
@@ -98,7 +98,7 @@ public final class ScriptRunner {
                     }
                     ScriptResult r = runFile(file);
                     results.add(r);
-                    unusable = serverUnusable(r);
+                    unusable = serverUnusable(r).or(() -> failedFast(r));
                 }
             } finally {
                 running = null;
@@ -157,6 +157,19 @@ public final class ScriptRunner {
     private static Optional<String> serverUnusable(ScriptResult r) {
         return r.failure().filter(f -> f.reason() instanceof Reason.ConnectFailed c && c.affectsEveryScript())
                 .map(f -> "not run: " + ((Reason.ConnectFailed) f.reason()).reason() + " (in " + r.file() + ")");
+    }
+
+    /**
+     * With fail-fast, a script that failed or could not run (unparsable, an error) stops the run the
+     * same way; a skipped script (tags) does not.
+     */
+    private Optional<String> failedFast(ScriptResult r) {
+        if (!config.failFast()) return Optional.empty();
+        return switch (r.status()) {
+            case FAILED -> Optional.of("not run: fail-fast, after " + r.file() + " failed");
+            case ERROR -> Optional.of("not run: fail-fast, after an error in " + r.file());
+            case PASSED, SKIPPED, INTERRUPTED -> Optional.empty();
+        };
     }
 
     private static ScriptResult notRun(Path file, String reason) {

@@ -1,12 +1,14 @@
 package dev.scansion.report;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.scansion.result.Failure;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.StepResult;
 import dev.scansion.script.Diagnostic;
+import dev.scansion.script.ast.SourceSpan;
 import dev.scansion.text.Printable;
 
 /**
@@ -22,16 +24,33 @@ public final class FailureText {
 
     /** {@code file:line:col: reason} on one line; "" for a script that passed or was skipped. */
     public static String oneLine(ScriptResult r) {
+        return where(r).map(at -> Printable.line(at + ": " + reason(r))).orElse("");
+    }
+
+    /**
+     * Where a script's failure is: the failing step, or for a script that does not parse its first
+     * error; empty for a script that passed or was skipped.
+     */
+    public static Optional<SourceSpan> where(ScriptResult r) {
+        if (r.failure().isEmpty()) return Optional.empty();
+        Failure f = r.failure().get();
+        if (f.kind() == Failure.Kind.INVALID_SCRIPT && !errors(r).isEmpty()) {
+            return Optional.of(errors(r).get(0).span());
+        }
+        return Optional.of(f.at());
+    }
+
+    /** {@link #oneLine} without the place: {@code step: reason}; "" for a script that passed or was skipped. */
+    public static String reason(ScriptResult r) {
         if (r.failure().isEmpty()) return "";
         Failure f = r.failure().get();
         if (f.kind() == Failure.Kind.INVALID_SCRIPT) {
             List<Diagnostic> errors = errors(r);
-            if (errors.isEmpty()) return Printable.line(f.at() + ": " + FailureMessages.of(f));
+            if (errors.isEmpty()) return FailureMessages.of(f);
             String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
-            return Printable.line(errors.get(0).span() + ": " + errors.get(0).message() + more);
+            return errors.get(0).message() + more;
         }
-        String step = r.failedStep().map(s -> s.title() + ": ").orElse("");
-        return Printable.line(f.at() + ": " + step + FailureMessages.of(f));
+        return r.failedStep().map(s -> s.title() + ": ").orElse("") + FailureMessages.of(f);
     }
 
     /** The multi-line explanation as the console shows it; "" for a script that passed or was skipped. */
