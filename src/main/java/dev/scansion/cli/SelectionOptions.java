@@ -100,7 +100,8 @@ final class SelectionOptions {
 
     private Plan decide(CommandLine cl, ShardSelection.Picked picked, Optional<Shard> chosen) {
         if (picked.selected() == 0) {
-            cl.getErr().println("error: no script selected" + (only.isEmpty() ? "" : " by --only " + String.join(" ", only))
+            cl.getErr().println("error: no script selected"
+                    + (only.isEmpty() ? "" : " by --only " + Printable.line(String.join(" ", only)))
                     + (tags().equals(TagFilter.ALL) ? "" : " with the tag filters"));
             cl.getErr().flush();
             return new Plan.Exit(ExitCodes.USAGE);

@@ -37,8 +37,16 @@ public interface RunListener {
     default void runFinished(RunResult result) {
     }
 
-    /** Raw traffic, SASL redacted (see {@link WireTap}). */
+    /** Raw traffic, SASL redacted and passwords masked (see {@link WireTap}). */
     default void wire(String actor, Direction direction, String xml) {
+    }
+
+    /**
+     * Whether {@link #wire} does anything: when no listener wants the trace, the runner does not
+     * mask and cut every element for it.
+     */
+    default boolean wantsWire() {
+        return false;
     }
 
     /** Combines listeners; each gets every event in order. */
@@ -78,6 +86,11 @@ public interface RunListener {
             @Override
             public void wire(String actor, Direction direction, String xml) {
                 copy.forEach(l -> l.wire(actor, direction, xml));
+            }
+
+            @Override
+            public boolean wantsWire() {
+                return copy.stream().anyMatch(RunListener::wantsWire);
             }
         };
     }

@@ -49,9 +49,10 @@ final class ScriptRun {
         SecretMask mask = SecretMask.forScript(script);
         this.ctx = new StepContext(config, expectations, bindings, script.file(), sourceLines, mask);
         this.receiver = new Receiver(ctx);
-        // The -v trace sees the stream masked too (SASL is redacted before this, in StreamCapture).
-        this.tap = (actor, direction, xml) -> listener.wire(actor, direction,
-                mask.xmlCut(xml, Limits.STANZA_CHARS));
+        // The -v trace sees the stream masked too (SASL is redacted before this, in StreamCapture);
+        // only paid for when a listener wants the trace.
+        this.tap = listener.wantsWire() ? (actor, direction, xml) -> listener.wire(actor, direction,
+                mask.xmlCut(xml, Limits.STANZA_CHARS)) : (actor, direction, xml) -> { };
         this.order = new SendOrder(config);
         int first = script.steps().size();
         while (first > 0 && script.steps().get(first - 1) instanceof Step.Disconnect) first--;

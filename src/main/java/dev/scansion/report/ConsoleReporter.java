@@ -83,6 +83,11 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
     }
 
     @Override
+    public boolean wantsWire() {
+        return options.verbose();
+    }
+
+    @Override
     public void wire(String actor, Direction direction, String xml) {
         if (!options.verbose()) return;
         String arrow = direction == Direction.SENT ? "->" : "<-";

@@ -116,6 +116,11 @@ class ScriptRunnerIT {
         List<String> trace = new CopyOnWriteArrayList<>();
         RunListener listener = new RunListener() {
             @Override
+            public boolean wantsWire() {
+                return true;
+            }
+
+            @Override
             public void wire(String actor, Direction direction, String xml) {
                 trace.add(xml);
             }
