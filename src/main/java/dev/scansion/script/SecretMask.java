@@ -62,15 +62,6 @@ public final class SecretMask {
         return secrets.isEmpty();
     }
 
-    /** This mask and {@code other}'s secrets together. */
-    public SecretMask and(SecretMask other) {
-        if (other.isEmpty()) return this;
-        if (isEmpty()) return other;
-        List<String> all = new ArrayList<>(secrets);
-        all.addAll(other.secrets);
-        return new SecretMask(all);
-    }
-
     /** Raw XML (a stanza, a fragment, a line of the stream): secrets in its data masked. */
     public String xml(String raw) {
         if (secrets.isEmpty() || raw == null || raw.isEmpty()) return raw;

@@ -1,7 +1,5 @@
 package dev.scansion.text;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Makes text from scripts and servers safe to print: control characters never reach a terminal or
  * a report raw (an ESC from a server must not move the cursor or change colours), and long text is
@@ -68,11 +66,6 @@ public final class Printable {
             } else n += 3;
         }
         return n;
-    }
-
-    /** Bytes as printable text: the UTF-8 decoding (bad sequences as U+FFFD), escaped onto one line. */
-    public static String bytes(byte[] data, int length) {
-        return line(new String(data, 0, length, StandardCharsets.UTF_8));
     }
 
     private static String escape(String s, boolean keepLines) {
