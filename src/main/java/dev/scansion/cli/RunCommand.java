@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import dev.scansion.exec.Attempts;
+import dev.scansion.exec.KnownFailures;
 import dev.scansion.exec.OrderMode;
 import dev.scansion.exec.ReceiveMode;
 import dev.scansion.exec.RunConfig;
@@ -108,6 +110,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = config();
+        KnownFailures known = ci.known(spec.commandLine(), spec.commandLine().getErr());
+        Attempts attempts = ci.attempts(spec.commandLine(), known);
         SelectionOptions.Plan plan = selection.plan(spec.commandLine());
         if (plan instanceof SelectionOptions.Plan.Exit exit) return exit.code();
         List<java.nio.file.Path> paths = ((SelectionOptions.Plan.Run) plan).paths();
@@ -115,12 +119,13 @@ final class RunCommand implements Callable<Integer> {
                 output.console());
         List<RunListener> listeners = new ArrayList<>(List.of(reporter));
         listeners.addAll(ci.listeners(spec.commandLine().getOut(), env));
-        ScriptRunner runner = new ScriptRunner(config, sessions, RunListener.all(listeners));
+        ScriptRunner runner = new ScriptRunner(config, sessions, RunListener.all(listeners), attempts);
         // After a signal: the sessions' closes are bounded by the connect timeout; then the reports.
         try (StopOnSignal stop = StopOnSignal.install(runner, config.connectTimeout().plusSeconds(5));
              reporter) {
             RunResult result = runner.run(paths);
-            int code = reports.write(result, config, spec.commandLine().getErr(), exitCode(result.verdict()));
+            ci.afterRun(known, result, spec.commandLine().getErr());
+            int code = reports.write(result, config, spec.commandLine().getErr(), exitCode(result.verdict(ci.gate())));
             if (!runner.isCancelled()) return code;
             spec.commandLine().getErr().println("interrupted: stopped after " + result.scripts().size()
                     + (result.scripts().size() == 1 ? " script" : " scripts")

@@ -38,6 +38,8 @@ public final class ScriptRunner {
     private final RunConfig config;
     private final SessionFactory sessions;
     private final RunListener listener;
+    /** Retries and known failures around each file ({@link Attempts}). */
+    private final Attempts attempts;
     private volatile boolean cancelled;
     private volatile Thread running;
 
@@ -47,9 +49,15 @@ public final class ScriptRunner {
     }
 
     public ScriptRunner(RunConfig config, SessionFactory sessions, RunListener listener) {
+        this(config, sessions, listener, Attempts.ONCE);
+    }
+
+    /** With retries of failed scripts and known failures ({@code --retries}, {@code --known-failures}). */
+    public ScriptRunner(RunConfig config, SessionFactory sessions, RunListener listener, Attempts attempts) {
         this.config = config;
         this.sessions = sessions;
         this.listener = listener;
+        this.attempts = attempts;
     }
 
     /**
@@ -96,7 +104,7 @@ public final class ScriptRunner {
                         results.add(finish(notRun(file, unusable.get())));
                         continue;
                     }
-                    ScriptResult r = runFile(file);
+                    ScriptResult r = finish(attempts.run(file, this::attempt, () -> cancelled));
                     results.add(r);
                     unusable = serverUnusable(r).or(() -> failedFast(r));
                 }
@@ -112,16 +120,23 @@ public final class ScriptRunner {
 
     /** Reads, parses, selects (tags) and runs one file, through {@link ScriptSources}. Never throws. */
     public ScriptResult runFile(Path file) {
+        return finish(attempt(file));
+    }
+
+    /** {@link #runFile} without the listeners' {@code scriptFinished}: one attempt, as {@link Attempts} wants it. */
+    private ScriptResult attempt(Path file) {
         ScriptSources.Loaded loaded = ScriptSources.load(file, ParseOptions.RUN);
         ParseResult parsed = loaded.parsed();
         if (!parsed.ok()) {
-            return finish(invalid(loaded.file(), Optional.of(file), new Reason.InvalidScript(parsed.errors().size()),
-                    parsed.diagnostics()));
+            return invalid(loaded.file(), Optional.of(file), new Reason.InvalidScript(parsed.errors().size()),
+                    parsed.diagnostics());
         }
         Script script = parsed.script().get();
         Optional<String> rejected = config.tags().rejects(script);
-        if (rejected.isPresent()) return finish(skipped(script, Optional.of(file), rejected.get()));
-        return execute(script, Optional.of(file), loaded.lines(), parsed.diagnostics());
+        if (rejected.isPresent()) return skipped(script, Optional.of(file), rejected.get());
+        Expectations expectations = new LiveExpectations(new MatchOptions(config.strictCaptures()), script.file());
+        return new ScriptRun(script, config, sessions, listener, expectations, loaded.lines(), () -> cancelled)
+                .run(Optional.of(file), parsed.diagnostics());
     }
 
     /** Runs an already parsed script (no tag selection). */

@@ -121,7 +121,7 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
         List<String> entries = new ArrayList<>();
         for (ScriptResult r : scripts) {
             String mark = switch (r.status()) {
-                case FAILED -> style.red("FAIL ");
+                case FAILED -> r.knownFailure() ? style.yellow("KNOWN") : style.red("FAIL ");
                 case ERROR -> style.red("ERROR");
                 case INTERRUPTED -> style.yellow("INTR ");
                 case PASSED, SKIPPED -> null;
@@ -141,6 +141,8 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
                 .append(Text.plural(r.errors(), "error", "errors"));
         if (r.skipped() > 0) sb.append(", ").append(r.skipped()).append(" skipped");
         if (r.interrupted() > 0) sb.append(", ").append(r.interrupted()).append(" interrupted");
+        if (r.known() > 0) sb.append(", ").append(r.known()).append(" known");
+        if (r.flaky() > 0) sb.append(", ").append(r.flaky()).append(" flaky");
         return sb.append(" (").append(Durations.format(r.duration())).append(')').toString();
     }
 

@@ -13,7 +13,8 @@ import dev.scansion.text.Printable;
  * GitHub Actions annotations: each script that failed or had an error is also printed, as it
  * finishes, as a workflow command
  * {@code ::error file=PATH,line=L,col=C,title=TITLE::step: reason}, which GitHub shows
- * on the pull request's diff and in the run's summary. Skipped and not-run scripts are not
+ * on the pull request's diff and in the run's summary; a known failure, a flaky script and a known
+ * failure that passed as {@code ::warning} (see {@link #line}). Skipped and not-run scripts are not
  * annotated, nor is an interrupted one (the run was stopped, nothing failed).
  * <p>
  * Escaping as GitHub's toolkit does it: in the message {@code %}, CR and LF; in properties also
@@ -52,18 +53,36 @@ public final class GitHubAnnotations implements RunListener {
         });
     }
 
-    /** The annotation for one script, if it failed or had an error. */
+    /**
+     * The annotation for one script: an error if it failed or had an error; a warning for a known
+     * failure (at its failure), a flaky script (at its first failed attempt's failure) and a known
+     * failure that passed (on the file).
+     */
     static Optional<String> line(ScriptResult r) {
+        if (r.knownFailure()) {
+            return FailureText.where(r).map(at -> format("warning", r, Optional.of(at),
+                    "known failure (" + r.known().get().reason() + "): " + FailureText.reason(r)));
+        }
+        if (r.flaky()) {
+            ScriptResult first = r.earlier().get(0);
+            return Optional.of(format("warning", r, FailureText.where(first), "flaky: passed on attempt "
+                    + r.attempts() + " of " + r.attempts() + "; attempt 1: " + FailureText.reason(first)));
+        }
+        if (r.knownFailurePassed()) {
+            return Optional.of(format("warning", r, Optional.empty(), "known failure passed: remove it from "
+                    + r.known().get().file() + " (" + r.known().get().source() + ")"));
+        }
         return switch (r.status()) {
-            case FAILED, ERROR -> FailureText.where(r).map(at -> format(r, at));
+            case FAILED, ERROR -> FailureText.where(r).map(at -> format("error", r, Optional.of(at), FailureText.reason(r)));
             case PASSED, SKIPPED, INTERRUPTED -> Optional.empty();
         };
     }
 
-    private static String format(ScriptResult r, SourceSpan at) {
-        String message = Printable.cut(FailureText.reason(r), MESSAGE_WIDTH);
-        return "::error file=" + property(r.file().replace('\\', '/')) + ",line=" + at.line() + ",col="
-                + at.column() + ",title=" + property(r.name()) + "::" + data(message);
+    private static String format(String command, ScriptResult r, Optional<SourceSpan> at, String reason) {
+        String message = Printable.cut(reason, MESSAGE_WIDTH);
+        String place = at.map(a -> ",line=" + a.line() + ",col=" + a.column()).orElse("");
+        return "::" + command + " file=" + property(r.file().replace('\\', '/')) + place + ",title="
+                + property(r.name()) + "::" + data(message);
     }
 
     /** A message: control characters escaped, then {@code %}, CR and LF as GitHub reads them. */

@@ -43,7 +43,7 @@ public final class JUnitXmlReporter {
         attr(sb, "tests", String.valueOf(tests));
         attr(sb, "failures", String.valueOf(run.failed()));
         attr(sb, "errors", String.valueOf(errors));
-        attr(sb, "skipped", String.valueOf(run.skipped()));
+        attr(sb, "skipped", String.valueOf(run.skipped() + run.known()));
         attr(sb, "time", Times.seconds(run.duration()));
         attr(sb, "timestamp", Times.junitTimestamp(run.startedAt()));
         attr(sb, "hostname", info.hostname());
@@ -75,11 +75,29 @@ public final class JUnitXmlReporter {
         attr(sb, "classname", className(r.file()));
         attr(sb, "time", Times.seconds(r.duration()));
         sb.append(">\n");
+        List<ScriptResult> attempts = new ArrayList<>(r.earlier());
+        attempts.add(r);
         switch (r.status()) {
             case PASSED -> {
+                nested(sb, "flakyFailure", r.earlier(), false);
+                nested(sb, "flakyError", r.earlier(), true);
             }
-            case FAILED -> outcome(sb, "failure", r);
-            case ERROR, INTERRUPTED -> outcome(sb, "error", r);
+            case FAILED -> {
+                if (r.knownFailure()) {
+                    sb.append("    <skipped");
+                    attr(sb, "message", Printable.line("known failure: " + r.known().get().reason()));
+                    sb.append("/>\n");
+                } else {
+                    outcome(sb, "failure", attempts.get(0));
+                    nested(sb, "rerunFailure", attempts.subList(1, attempts.size()), false);
+                    nested(sb, "rerunError", attempts.subList(1, attempts.size()), true);
+                }
+            }
+            case ERROR, INTERRUPTED -> {
+                nested(sb, "rerunFailure", attempts.subList(1, attempts.size()), false);
+                outcome(sb, "error", attempts.get(0));
+                nested(sb, "rerunError", attempts.subList(1, attempts.size()), true);
+            }
             case SKIPPED -> {
                 sb.append("    <skipped");
                 attr(sb, "message", Printable.line(r.skipReason().orElse("skipped")));
@@ -98,6 +116,26 @@ public final class JUnitXmlReporter {
         attr(sb, "message", FailureText.oneLine(r));
         attr(sb, "type", FailureText.type(f));
         sb.append('>').append(XmlEscape.text(FailureText.text(r))).append("</").append(element).append(">\n");
+    }
+
+    /**
+     * Surefire's elements for the other runs of a rerun test ({@code flakyFailure}, {@code rerunError}...):
+     * one per attempt of the kind asked for (errors or failures), each with {@code <stackTrace>} (the
+     * explanation) and {@code <system-out>} (the attempt's transcript), as Surefire writes them.
+     */
+    private static void nested(StringBuilder sb, String element, List<ScriptResult> attempts, boolean errors) {
+        for (ScriptResult a : attempts) {
+            if (a.failure().isEmpty() || a.failure().get().kind().isError() != errors) continue;
+            sb.append("    <").append(element);
+            attr(sb, "message", FailureText.oneLine(a));
+            attr(sb, "type", FailureText.type(a.failure().get()));
+            sb.append(">\n      <stackTrace>").append(XmlEscape.text(FailureText.text(a))).append("</stackTrace>\n");
+            if (TranscriptWriter.ran(a)) {
+                sb.append("      <system-out>").append(XmlEscape.text(TranscriptWriter.render(a)))
+                        .append("</system-out>\n");
+            }
+            sb.append("    </").append(element).append(">\n");
+        }
     }
 
     private static void problem(StringBuilder sb, String problem) {

@@ -52,7 +52,7 @@ public final class JsonReporter {
         w.field("verdict", lower(run.verdict()));
         w.name("counts").beginObject().field("scripts", run.scripts().size()).field("passed", run.passed())
                 .field("failed", run.failed()).field("errors", run.errors()).field("skipped", run.skipped())
-                .endObject();
+                .field("known", run.known()).field("flaky", run.flaky()).endObject();
         w.name("problems");
         strings(w, run.problems());
         w.name("scripts").beginArray();
@@ -77,6 +77,7 @@ public final class JsonReporter {
         w.field("skipReason", r.skipReason().orElse(null));
         w.name("failure");
         failure(w, r.failure().orElse(null), r.startedAt());
+        gate(w, r);
         w.name("diagnostics").beginArray();
         for (Diagnostic d : r.diagnostics()) diagnostic(w, d);
         w.endArray();
@@ -86,6 +87,31 @@ public final class JsonReporter {
         w.name("transcript");
         entries(w, r.transcript(), r.startedAt());
         w.endObject();
+    }
+
+    /**
+     * The CI gate's fields: {@code flaky}, {@code attempts} (the failed attempts before the last, each
+     * with its status, kind, message and duration) and {@code knownFailure} (the entry naming the script).
+     */
+    private static void gate(JsonWriter w, ScriptResult r) {
+        w.field("flaky", r.flaky());
+        w.name("attempts").beginArray();
+        int n = 1;
+        for (ScriptResult a : r.earlier()) {
+            w.beginObject().field("attempt", n++).field("status", lower(a.status()));
+            w.field("kind", a.failure().map(f -> lower(f.kind())).orElse(null));
+            String message = FailureText.oneLine(a);
+            w.field("message", message.isEmpty() ? null : message);
+            w.field("startedAt", Times.iso(a.startedAt())).field("durationMs", Times.millis(a.duration())).endObject();
+        }
+        w.endArray();
+        w.name("knownFailure");
+        if (r.known().isEmpty()) {
+            w.nullValue();
+            return;
+        }
+        w.beginObject().field("reason", r.known().get().reason()).field("pattern", r.known().get().pattern())
+                .field("entry", r.known().get().source()).field("failed", r.knownFailure()).endObject();
     }
 
     /** Tags as the model keeps them: {@code name} or {@code name: value}. */

@@ -93,6 +93,10 @@ final class JsonWriter {
         return name(n).value(s);
     }
 
+    JsonWriter field(String n, boolean v) {
+        return name(n).value(v);
+    }
+
     JsonWriter field(String n, long v) {
         return name(n).value(v);
     }

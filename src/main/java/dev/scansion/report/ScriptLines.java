@@ -19,17 +19,18 @@ final class ScriptLines {
         String file = Printable.line(r.file());
         String where = r.title().isEmpty() ? file : Printable.line(r.title()) + style.dim(" (" + file + ")");
         switch (r.status()) {
-            case PASSED -> out.add(style.green("PASS ") + " " + where + " " + style.dim(Durations.format(r.duration())));
+            case PASSED -> out.add(GateLines.mark(r, style) + " " + where + " " + style.dim(Durations.format(r.duration())));
             case SKIPPED -> out.add(style.yellow("SKIP ") + " " + where + style.dim(r.skipReason()
                     .map(s -> ": " + Printable.line(s)).orElse("")));
             case FAILED -> {
-                out.add(style.red("FAIL ") + " " + where + " " + style.dim(Durations.format(r.duration())));
+                out.add(GateLines.mark(r, style) + " " + where + " " + style.dim(Durations.format(r.duration())));
                 StepResult step = r.failedStep().orElseThrow();
                 out.addAll(failures.lines(step, step.failure().orElseThrow()));
             }
             case ERROR -> out.add(style.red("ERROR") + " " + where + ": " + errorText(r));
             case INTERRUPTED -> out.add(style.yellow("INTR ") + " " + where + ": " + errorText(r));
         }
+        out.addAll(GateLines.of(r, style));
         // Printed under the script's line whatever its status, so -v is not needed to see them.
         for (String w : StepWarnings.of(r)) out.add("       " + style.yellow("warning: ") + w);
         return out;

@@ -44,6 +44,15 @@ public final class TranscriptWriter {
         Set<String> used = new HashSet<>();
         for (ScriptResult r : run.scripts()) {
             if (ran(r)) written.add(write(r, dir, used));
+            // a retried script's failed attempts are kept too: the first failure is often the telling one
+            int n = 1;
+            for (ScriptResult a : r.earlier()) {
+                String name = a.file().replaceFirst("\\.scs$", "") + ".attempt-" + n++;
+                if (!ran(a)) continue;
+                Path file = dir.resolve(uniqueName(name, used));
+                AtomicFile.write(file, render(a));
+                written.add(file);
+            }
         }
         return written;
     }

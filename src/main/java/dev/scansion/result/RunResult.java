@@ -19,7 +19,7 @@ public record RunResult(List<ScriptResult> scripts, List<String> problems, Insta
     /**
      * The overall verdict, in this precedence: INVALID (selection problems, nothing run, or a
      * script that does not parse), ERROR (server unreachable or another runtime error), FAILED,
-     * PASSED.
+     * PASSED. Known failures ({@link ScriptResult#knownFailure()}) do not make it FAILED.
      */
     public enum Verdict { PASSED, FAILED, INVALID, ERROR }
 
@@ -27,8 +27,24 @@ public record RunResult(List<ScriptResult> scripts, List<String> problems, Insta
         return count(ScriptStatus.PASSED);
     }
 
+    /** Scripts that failed, known failures not counted (see {@link #known()}). */
     public long failed() {
-        return count(ScriptStatus.FAILED);
+        return scripts.stream().filter(s -> s.status() == ScriptStatus.FAILED && !s.knownFailure()).count();
+    }
+
+    /** Scripts that failed as the known-failures file expects. */
+    public long known() {
+        return scripts.stream().filter(ScriptResult::knownFailure).count();
+    }
+
+    /** Scripts that passed on a retry. */
+    public long flaky() {
+        return scripts.stream().filter(ScriptResult::flaky).count();
+    }
+
+    /** Known failures that passed (their entries are stale). */
+    public long knownPassed() {
+        return scripts.stream().filter(ScriptResult::knownFailurePassed).count();
     }
 
     public long errors() {
@@ -51,6 +67,14 @@ public record RunResult(List<ScriptResult> scripts, List<String> problems, Insta
         }
         if (errors() > 0) return Verdict.ERROR;
         return failed() > 0 ? Verdict.FAILED : Verdict.PASSED;
+    }
+
+    /** {@link #verdict()}, and a passing run FAILED when {@code gate} counts flaky scripts or stale known failures. */
+    public Verdict verdict(Gate gate) {
+        Verdict v = verdict();
+        if (v != Verdict.PASSED) return v;
+        boolean failing = (gate.failOnFlaky() && flaky() > 0) || (gate.strictKnownFailures() && knownPassed() > 0);
+        return failing ? Verdict.FAILED : v;
     }
 
     private long count(ScriptStatus status) {

@@ -19,16 +19,64 @@ import dev.scansion.script.Diagnostic;
  * @param steps       every action in order; those after a failure are not run
  * @param transcript  every actor's stanzas after binding, ordered by time
  * @param diagnostics parser diagnostics (errors for an unparsable script, warnings otherwise)
+ * @param earlier     the failed attempts before this one, oldest first, when the script was retried
+ *                    ({@code --retries}); each whole, with its own failure and transcript
+ * @param known       the known-failures entry naming the script, when there is one
  */
 public record ScriptResult(String file, Optional<Path> path, String title, List<String> tags, ScriptOutcome outcome,
                            Instant startedAt, Duration duration, List<StepResult> steps,
-                           List<TranscriptEntry> transcript, List<Diagnostic> diagnostics) {
+                           List<TranscriptEntry> transcript, List<Diagnostic> diagnostics,
+                           List<ScriptResult> earlier, Optional<KnownFailure> known) {
     public ScriptResult {
         java.util.Objects.requireNonNull(outcome);
         tags = List.copyOf(tags);
         steps = List.copyOf(steps);
         transcript = List.copyOf(transcript);
         diagnostics = List.copyOf(diagnostics);
+        earlier = List.copyOf(earlier);
+        java.util.Objects.requireNonNull(known);
+    }
+
+    /** A single attempt, not named by a known-failures file. */
+    public ScriptResult(String file, Optional<Path> path, String title, List<String> tags, ScriptOutcome outcome,
+                        Instant startedAt, Duration duration, List<StepResult> steps,
+                        List<TranscriptEntry> transcript, List<Diagnostic> diagnostics) {
+        this(file, path, title, tags, outcome, startedAt, duration, steps, transcript, diagnostics, List.of(),
+                Optional.empty());
+    }
+
+    /** This result as the last of several attempts; {@code attempts} are the failed ones before it. */
+    public ScriptResult withEarlier(List<ScriptResult> attempts) {
+        return new ScriptResult(file, path, title, tags, outcome, startedAt, duration, steps, transcript, diagnostics,
+                attempts, known);
+    }
+
+    public ScriptResult withKnown(Optional<KnownFailure> entry) {
+        return new ScriptResult(file, path, title, tags, outcome, startedAt, duration, steps, transcript, diagnostics,
+                earlier, entry);
+    }
+
+    /** How many times the script ran: 1, or more when it was retried. */
+    public int attempts() {
+        return earlier.size() + 1;
+    }
+
+    /** Passed, but only on a retry. */
+    public boolean flaky() {
+        return status() == ScriptStatus.PASSED && !earlier.isEmpty();
+    }
+
+    /**
+     * A test failure (FAILED) the known-failures file expects: reported, but not failing the run.
+     * An error (unparsable, server unreachable) is never excused.
+     */
+    public boolean knownFailure() {
+        return known.isPresent() && status() == ScriptStatus.FAILED;
+    }
+
+    /** Named by the known-failures file, and passed: the entry is stale. */
+    public boolean knownFailurePassed() {
+        return known.isPresent() && status() == ScriptStatus.PASSED;
     }
 
     /** The status reports show, derived from the outcome. */

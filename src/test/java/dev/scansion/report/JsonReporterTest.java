@@ -62,7 +62,8 @@ class JsonReporterTest {
         assertEquals("2025-05-01T10:00:00.000Z", r.get("startedAt"));
         assertEquals(0, new BigDecimal("7300").compareTo((BigDecimal) r.get("durationMs")));
         assertEquals("invalid", r.get("verdict"));
-        assertEquals(Map.of("scripts", n(5), "passed", n(1), "failed", n(1), "errors", n(2), "skipped", n(1)),
+        assertEquals(Map.of("scripts", n(5), "passed", n(1), "failed", n(1), "errors", n(2), "skipped", n(1),
+                "known", n(0), "flaky", n(0)),
                 r.get("counts"));
         assertEquals(List.of(), r.get("problems"));
         assertEquals(List.of("passed", "failed", "error", "error", "skipped"),
