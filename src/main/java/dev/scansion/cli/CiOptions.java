@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -14,6 +17,7 @@ import dev.scansion.exec.KnownFailures;
 import dev.scansion.exec.RetryPolicy;
 import dev.scansion.exec.RunListener;
 import dev.scansion.report.GitHubAnnotations;
+import dev.scansion.report.ReportReader;
 import dev.scansion.result.Failure;
 import dev.scansion.result.Gate;
 import dev.scansion.result.RunResult;
@@ -67,12 +71,32 @@ final class CiOptions {
             description = "A known failure that passed fails the run (exit 1): its entry must be removed.")
     boolean strictKnownFailures;
 
+    @Option(names = "--shard-weights", paramLabel = "REPORT",
+            description = "Balance --shard by the durations measured in REPORT (an earlier --json or --junit "
+                    + "report): longest scripts first, each to the shard with the least time so far; a script "
+                    + "the report lacks counts as the median.")
+    Path shardWeights;
+
     /** Today, for the known failures' dates; tests give their own. */
     Clock clock = Clock.systemDefaultZone();
 
     /** The listeners these options add to a run: the annotations, when wanted. */
     List<RunListener> listeners(PrintWriter out, Function<String, String> env) {
         return GitHubAnnotations.wanted(annotations, env) ? List.of(new GitHubAnnotations(out)) : List.of();
+    }
+
+    /** The measured duration of each script, from {@code --shard-weights}; a report that cannot be read is a usage error. */
+    Optional<Function<Path, OptionalLong>> weights(CommandLine cl) {
+        if (shardWeights == null) return Optional.empty();
+        try {
+            Map<String, Long> measured = ReportReader.durations(ReportReader.read(shardWeights));
+            return Optional.of(file -> {
+                Long ms = measured.get(ReportReader.key(file.toString()));
+                return ms == null ? OptionalLong.empty() : OptionalLong.of(ms);
+            });
+        } catch (ReportReader.Unreadable e) {
+            throw new ParameterException(cl, "--shard-weights: " + e.getMessage());
+        }
     }
 
     Gate gate() {

@@ -112,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
         RunConfig config = config();
         KnownFailures known = ci.known(spec.commandLine(), spec.commandLine().getErr());
         Attempts attempts = ci.attempts(spec.commandLine(), known);
+        selection.weights = ci.weights(spec.commandLine());
         SelectionOptions.Plan plan = selection.plan(spec.commandLine());
         if (plan instanceof SelectionOptions.Plan.Exit exit) return exit.code();
         List<java.nio.file.Path> paths = ((SelectionOptions.Plan.Run) plan).paths();

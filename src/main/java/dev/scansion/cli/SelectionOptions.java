@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 import dev.scansion.script.ScriptSources;
@@ -54,6 +55,9 @@ final class SelectionOptions {
                     + "exit 0 without connecting.")
     boolean list;
 
+    /** Measured durations to balance shards by ({@code --shard-weights}, see {@link CiOptions}); empty: round-robin. */
+    Optional<Function<Path, OptionalLong>> weights = Optional.empty();
+
     /** The environment Bazel's sharding variables are read from; tests give their own. */
     Function<String, String> environment = System::getenv;
 
@@ -94,7 +98,7 @@ final class SelectionOptions {
             err.flush();
             return new Plan.Exit(ExitCodes.USAGE);
         }
-        ShardSelection.Picked picked = ScriptSources.pick(selection.files(), tags(), only, chosen);
+        ShardSelection.Picked picked = ShardSelection.pick(selection.files(), tags(), only, chosen, weights);
         return decide(cl, picked, chosen);
     }
 

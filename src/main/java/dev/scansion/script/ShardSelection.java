@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.scansion.script.ast.Script;
@@ -40,6 +42,12 @@ public final class ShardSelection {
      * matched by file name only.
      */
     public static Picked pick(List<Path> files, TagFilter tags, List<String> only, Optional<Shard> shard) {
+        return pick(files, tags, only, shard, Optional.empty());
+    }
+
+    /** As above; with {@code weights} (measured durations), shards are balanced by {@link WeightedShards}. */
+    public static Picked pick(List<Path> files, TagFilter tags, List<String> only, Optional<Shard> shard,
+                              Optional<Function<Path, OptionalLong>> weights) {
         List<Pattern> globs = only.stream().map(String::trim).filter(s -> !s.isEmpty()).map(ShardSelection::glob).toList();
         List<Path> selected = new ArrayList<>();
         for (Path file : files) {
@@ -48,7 +56,8 @@ public final class ShardSelection {
             String title = script.map(Script::title).orElse("");
             if (globs.isEmpty() || globs.stream().anyMatch(g -> named(g, file, title))) selected.add(file);
         }
-        return new Picked(shard.map(s -> shard(selected, s)).orElse(selected), selected.size());
+        return new Picked(shard.map(s -> weights.map(w -> WeightedShards.shard(selected, s, w))
+                .orElseGet(() -> shard(selected, s))).orElse(selected), selected.size());
     }
 
     /** The files of one shard, in their selection order. */
