@@ -33,6 +33,13 @@ public record ReportFiles(Optional<Path> junit, Optional<Path> json, Optional<Pa
         return errors;
     }
 
+    /** Writes {@code text} to {@code file} whole ({@code merge-reports}); returns the problem, if any. */
+    public static List<String> writeText(Path file, String text) {
+        List<String> errors = new ArrayList<>();
+        attempt(errors, "", file, () -> AtomicFile.write(file, text));
+        return errors;
+    }
+
     private interface Io {
         void run() throws IOException;
     }
@@ -43,7 +50,7 @@ public record ReportFiles(Optional<Path> junit, Optional<Path> json, Optional<Pa
         } catch (IOException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) reason = fse.getReason();
-            errors.add("cannot write " + option + " " + path + ": " + Printable.line(reason));
+            errors.add("cannot write " + (option.isEmpty() ? "" : option + " ") + path + ": " + Printable.line(reason));
         }
     }
 }
