@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.scansion.result.ScriptResult;
 
@@ -29,11 +30,16 @@ public final class Attempts {
      * @param cancelled true once the run is stopped: no further attempt starts
      */
     public ScriptResult run(Path file, Function<Path, ScriptResult> attempt, BooleanSupplier cancelled) {
+        return run(() -> attempt.apply(file), cancelled);
+    }
+
+    /** As above, for a script already loaded (the JUnit engine). */
+    public ScriptResult run(Supplier<ScriptResult> attempt, BooleanSupplier cancelled) {
         List<ScriptResult> failed = new ArrayList<>();
-        ScriptResult r = attempt.apply(file);
+        ScriptResult r = attempt.get();
         while (!cancelled.getAsBoolean() && retry.retries(r, failed.size() + 1)) {
             failed.add(r);
-            r = attempt.apply(file);
+            r = attempt.get();
         }
         ScriptResult last = failed.isEmpty() ? r : r.withEarlier(failed);
         return known.isEmpty() ? last : last.withKnown(known.entryFor(last.file()));

@@ -27,7 +27,7 @@ import dev.scansion.text.Durations;
  * See docs/junit-engine.md.
  */
 record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optional<Path> transcripts,
-                      Optional<String> sessionFactory) {
+                      Optional<String> sessionFactory, CiSettings ci) {
     static final String PREFIX = "scansion.";
     static final String HOST = PREFIX + "host";
     static final String PORT = PREFIX + "port";
@@ -69,7 +69,8 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
         c = c.withSasl(get(p, SASL, EngineSettings::sasl));
         PrintTranscript print = get(p, PRINT_TRANSCRIPT, v -> choice(PrintTranscript.class, v))
                 .orElse(PrintTranscript.FAILED);
-        return new EngineSettings(c, print, string(p, TRANSCRIPTS).map(Path::of), string(p, SESSION_FACTORY));
+        return new EngineSettings(c, print, string(p, TRANSCRIPTS).map(Path::of), string(p, SESSION_FACTORY),
+                CiSettings.from(p));
     }
 
     /** Real connections, or the factory class named by {@code scansion.session-factory} (tests, other transports). */

@@ -18,18 +18,22 @@ final class ScansionExecutionContext implements EngineExecutionContext {
     private final EngineSettings settings;
     private final ScriptRunner runner;
     private final Set<String> transcriptNames = new HashSet<>();
+    private final CiGate gate;
 
     ScansionExecutionContext(EngineSettings settings) {
         this.settings = settings;
         this.runner = new ScriptRunner(settings.config(), settings.sessions(), RunListener.NONE);
+        this.gate = new CiGate(settings.ci());
     }
 
     /** Runs the script and throws unless it passed (see {@link ScriptOutcomes}). */
     void run(ScriptDescriptor d) {
         // masked at the source: the runner never records a password
-        ScriptResult result = runner.execute(d.script(), d.location().file(), d.sourceLines(), d.warnings());
+        ScriptResult result = gate.run(() -> runner.execute(d.script(), d.location().file(), d.sourceLines(),
+                d.warnings()));
         printTranscript(result);
         settings.transcripts().ifPresent(dir -> writeTranscript(result, dir));
+        gate.judge(result);
         ScriptOutcomes.throwUnlessPassed(result, d.location());
     }
 
