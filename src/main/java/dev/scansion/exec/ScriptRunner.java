@@ -181,7 +181,8 @@ public final class ScriptRunner {
     private Optional<String> failedFast(ScriptResult r) {
         if (!config.failFast()) return Optional.empty();
         return switch (r.status()) {
-            case FAILED -> Optional.of("not run: fail-fast, after " + r.file() + " failed");
+            case FAILED -> r.knownFailure() ? Optional.empty()
+                    : Optional.of("not run: fail-fast, after " + r.file() + " failed");
             case ERROR -> Optional.of("not run: fail-fast, after an error in " + r.file());
             case PASSED, SKIPPED, INTERRUPTED -> Optional.empty();
         };

@@ -76,6 +76,18 @@ class KnownFailuresCliTest {
     }
 
     @Test
+    void aKnownFailureDoesNotStopAFailFastRun() throws Exception {
+        write("a.scs", RetriesTest.MISMATCH);
+        write("b.scs", RetriesTest.PASS);
+        String list = write("known.txt", "a.scs expected\n");
+        FakeServer server = new FakeServer();
+        CliRunner.Run r = CliRunner.run(server, Map.of(), "--fail-fast", "--known-failures", list,
+                dir.resolve("a.scs").toString(), dir.resolve("b.scs").toString());
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        assertEquals(2, server.requests.size(), r.toString());
+    }
+
+    @Test
     void anExpiredEntryIsAbsentAndWarnedAbout() throws Exception {
         String bad = write("bad.scs", RetriesTest.MISMATCH);
         String list = write("known.txt", "bad.scs until 2001-02-03 long ago\n");
