@@ -19,6 +19,8 @@ import dev.scansion.text.XmlEscape;
  * unreachable) an {@code <error>}, a script excluded by tags {@code <skipped>}; scripts that ran
  * carry their transcript in {@code <system-out>}. A selection problem (a path that does not
  * exist) becomes an errored test case of its own so that CI does not mistake it for success.
+ * A retried script carries Surefire's {@code flakyFailure} / {@code rerunFailure} elements (and
+ * their error forms), a known failure {@code <skipped message="known failure: ...">}.
  * See docs/reports.md.
  */
 public final class JUnitXmlReporter {
