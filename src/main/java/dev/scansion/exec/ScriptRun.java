@@ -52,7 +52,7 @@ final class ScriptRun {
 
     ScriptRun(Script script, RunConfig config, SessionFactory sessions, RunListener listener,
               Expectations expectations, List<String> sourceLines, java.util.function.BooleanSupplier cancelled) {
-        Optional<Isolator.Isolated> isolated = config.isolate()
+        Optional<Isolator.Isolated> isolated = config.isolate() && Isolator.applies(script)
                 ? Optional.of(Isolator.isolate(script, Suffixes.next())) : Optional.empty();
         this.script = isolated.map(Isolator.Isolated::script).orElse(script);
         this.isolation = isolated.map(Isolator.Isolated::isolation);
@@ -88,8 +88,13 @@ final class ScriptRun {
         Optional<Failure> failure = Optional.empty();
         List<Diagnostic> notes = new ArrayList<>(diagnostics);
         try {
-            if (accounts != null) failure = accounts.registerAll(ctx);
-            for (int i = 0; i < script.steps().size(); i++) {
+            int from = 0;
+            if (accounts != null && !script.steps().isEmpty()) {
+                failure = accounts.registerAll(ctx);
+                // A refused registration is the first step's failure (it points at the actor): no step ran.
+                if (failure.isPresent()) results.add(refused(script.steps().get(from++), failure.get()));
+            }
+            for (int i = from; i < script.steps().size(); i++) {
                 Step step = script.steps().get(i);
                 if (failure.isPresent()) {
                     results.add(notRun(i + 1, step));
@@ -141,6 +146,13 @@ final class ScriptRun {
         }
         StepResult result = new StepResult(number, step.verb(), step.actor(), step.span(), outcome, took,
                 ctx.clock.timing());
+        listener.stepFinished(script.file(), result);
+        return result;
+    }
+
+    private StepResult refused(Step step, Failure failure) {
+        StepResult result = new StepResult(1, step.verb(), step.actor(), step.span(), new StepOutcome.Failed(failure),
+                Duration.ZERO, ctx.clock.timing());
         listener.stepFinished(script.file(), result);
         return result;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.StanzaIdFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
@@ -41,7 +42,9 @@ final class SmackRegistration {
         try {
             connection.connect();
             RegisterIq iq = new RegisterIq(jid.getLocalpart().toString(), request.password());
-            connection.createStanzaCollectorAndSend(iq).nextResultOrThrow(request.connectTimeout().toMillis());
+            // By id: Smack's usual reply filter wants the bound JID, which a stream that never logs in lacks.
+            connection.createStanzaCollectorAndSend(new StanzaIdFilter(iq.getStanzaId()), iq)
+                    .nextResultOrThrow(request.connectTimeout().toMillis());
         } catch (XMPPException.XMPPErrorException e) {
             throw new SessionException(SessionException.Kind.AUTHENTICATION, "the server refused to register "
                     + request.jid() + " (in-band registration, XEP-0077): " + condition(e.getStanzaError()));

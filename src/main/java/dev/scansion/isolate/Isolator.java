@@ -26,6 +26,9 @@ import dev.scansion.script.ast.XmlText;
  * resources are never rewritten. Pure: the script given is not changed.
  */
 public final class Isolator {
+    /** The header tag of a script that must run alone; such a script also keeps its own names. */
+    public static final String SERIAL = "serial";
+
     /** Every pubsub namespace starts so: pubsub, #owner, #event, #errors. */
     static final String PUBSUB = "http://jabber.org/protocol/pubsub";
 
@@ -34,6 +37,16 @@ public final class Isolator {
 
     /** The isolated script and how to give its names back. */
     public record Isolated(Script script, Isolation isolation) {
+    }
+
+    /**
+     * Whether a run that isolates scripts isolates this one: not when it is tagged {@code ## serial}.
+     * Such a script relies on what renaming would break (an account the server's configuration
+     * makes an admin by name, a server-wide listing or cache), and it runs with nothing else of its
+     * run in flight, so its own names meet nothing of that run.
+     */
+    public static boolean applies(Script script) {
+        return !script.hasTag(SERIAL);
     }
 
     public static Isolated isolate(Script script, String suffix) {

@@ -90,7 +90,11 @@ class IsolatedRunTest {
     private final List<String> isolated = new CopyOnWriteArrayList<>();
 
     private ScriptResult run() {
-        ParseResult parsed = ScriptParser.parse("t.scs", SCRIPT);
+        return run(SCRIPT);
+    }
+
+    private ScriptResult run(String text) {
+        ParseResult parsed = ScriptParser.parse("t.scs", text);
         Script script = parsed.script().orElseThrow();
         RunConfig config = RunConfig.defaults().withReceiveTimeout(Duration.ofMillis(200)).withSettle(Duration.ZERO)
                 .withIsolate(true).withRegister(true);
@@ -110,7 +114,7 @@ class IsolatedRunTest {
                 wire.add(xml);
             }
         };
-        return new ScriptRunner(config, server, listener).execute(script, Optional.empty(), SCRIPT.lines().toList(),
+        return new ScriptRunner(config, server, listener).execute(script, Optional.empty(), text.lines().toList(),
                 List.of());
     }
 
@@ -151,7 +155,12 @@ class IsolatedRunTest {
         assertTrue(failure.reason() instanceof Reason.ConnectFailed c && !c.affectsEveryScript()
                 && c.reason().equals("the server refused to register juliet@localhost (in-band registration, "
                 + "XEP-0077): not-allowed"), failure.reason().toString());
-        assertTrue(r.steps().stream().allMatch(s -> s.status() == StepStatus.NOT_RUN), r.steps().toString());
+        // the first step carries the failure (reports show a failed step), the others did not run
+        assertEquals(failure, r.failedStep().orElseThrow().failure().orElseThrow());
+        assertEquals(1, r.failedStep().orElseThrow().number());
+        assertTrue(r.steps().stream().skip(1).allMatch(s -> s.status() == StepStatus.NOT_RUN), r.steps().toString());
+        // Romeo's one session is the one that removed his account: his connects never ran
+        assertEquals(1, server.sessions.byActor.get("Romeo").size());
         // what was created is removed all the same
         assertEquals(1, server.registered.size());
         assertEquals(1, server.removed.size());
@@ -169,5 +178,15 @@ class IsolatedRunTest {
                 + "the server refused: not-allowed", "could not remove the account juliet" + m + "@localhost "
                 + "registered for this run: the server refused: not-allowed"), warnings);
         assertFalse(warnings.isEmpty());
+    }
+
+    @Test
+    void aSerialScriptRunsWithItsOwnNamesAndNoAccountsAreMade() {
+        String serial = SCRIPT.replace("# Two accounts, three actors\n", "# Two accounts, three actors\n## serial\n");
+        ScriptResult r = run(serial);
+        assertEquals(ScriptStatus.FAILED, r.status());
+        assertEquals(List.of(), server.registered);
+        assertEquals(List.of(), isolated);
+        assertEquals("romeo@localhost", server.sessions.requests.get(0).jid());
     }
 }

@@ -168,4 +168,11 @@ class IsolatorTest {
         List<String> parts = List.of(Suffixes.of(1234567, 0, new java.util.Random(1)).split("_"));
         assertEquals(Long.toString(1234567, 36), parts.get(0));
     }
+
+    @Test
+    void aSerialScriptKeepsItsNames() {
+        assertTrue(Isolator.applies(parse("")));
+        ParseResult serial = ScriptParser.parse("s.scs", "# Alone\n## serial\n\n" + ACTORS);
+        assertFalse(Isolator.applies(serial.script().orElseThrow()), serial.diagnostics().toString());
+    }
 }
