@@ -38,11 +38,12 @@ class LayeringTest {
             Map.entry("script", Set.of("script.ast", "text")),
             Map.entry("match", Set.of("script.ast", "text")),
             Map.entry("wire", Set.of("text")),
+            Map.entry("isolate", Set.of("script.ast", "text")),
             Map.entry("result", Set.of("script.ast", "script", "match", "wire", "text")),
-            Map.entry("exec", Set.of("script.ast", "script", "match", "wire", "result", "text")),
-            Map.entry("report", Set.of("script.ast", "script", "match", "wire", "result", "exec", "text")),
-            Map.entry("cli", Set.of("script.ast", "script", "match", "wire", "result", "exec", "report", "text")),
-            Map.entry("junit", Set.of("script.ast", "script", "match", "wire", "result", "exec", "report", "text")));
+            Map.entry("exec", Set.of("script.ast", "script", "isolate", "match", "wire", "result", "text")),
+            Map.entry("report", Set.of("script.ast", "script", "isolate", "match", "wire", "result", "exec", "text")),
+            Map.entry("cli", Set.of("script.ast", "script", "isolate", "match", "wire", "result", "exec", "report", "text")),
+            Map.entry("junit", Set.of("script.ast", "script", "isolate", "match", "wire", "result", "exec", "report", "text")));
 
     /** Library import prefix to the only package allowed to use it. */
     private static final Map<String, String> OWNER = Map.of(

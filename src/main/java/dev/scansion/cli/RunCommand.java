@@ -69,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CiOptions ci;
 
+    @Mixin
+    IsolationOptions isolation;
+
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s",
             converter = DurationConverter.class,
             description = "How long each 'receives' waits (default: ${DEFAULT-VALUE}; 5s, 500ms, 2m or seconds; "
@@ -145,6 +148,8 @@ final class RunCommand implements Callable<Integer> {
                 .withReceiveMode(receiveMode).withStrictCaptures(strictCaptures).withOrder(order)
                 .withTags(selection.tags()).withFailFast(ci.failFast);
         if (settle != null) base = base.withSettle(settle);
+        // Isolation when not asked for either way: off while one script runs at a time.
+        base = isolation.applyTo(base, false, spec.commandLine());
         return server.applyTo(base, spec);
     }
 

@@ -32,12 +32,17 @@ import dev.scansion.script.TagFilter;
  *                       server offers (language doc §4)
  * @param failFast       after the first script that fails or errs, the rest are not run
  *                       ({@code ScriptOutcome.NotRun}, reported as skipped)
+ * @param isolate        each script runs with its own names: account, room and node names get a
+ *                       suffix unique to that run ({@code isolate.Isolator}), so that runs at the same
+ *                       time against one server do not meet; results show the script's own names
+ * @param register       with {@code isolate}: each account of a script is created by in-band
+ *                       registration before it runs and removed after it ({@code InBandRegistration})
  */
 public record RunConfig(Optional<String> host, Optional<Integer> port, Duration receiveTimeout,
                         Duration nothingWait, Duration connectTimeout, Duration settle, ReceiveMode receiveMode,
                         TlsSettings tls, boolean strictCaptures, TagFilter tags,
                         Optional<SaslMechanism> sasl, boolean settleGiven, OrderMode order,
-                        boolean failFast) {
+                        boolean failFast, boolean isolate, boolean register) {
     public RunConfig {
         Objects.requireNonNull(host);
         Objects.requireNonNull(port);
@@ -55,72 +60,82 @@ public record RunConfig(Optional<String> host, Optional<Integer> port, Duration 
     public static RunConfig defaults() {
         return new RunConfig(Optional.empty(), Optional.empty(), Duration.ofSeconds(5), Duration.ofMillis(500),
                 Duration.ofSeconds(10), Duration.ofMillis(10), ReceiveMode.SKIP, TlsSettings.DEFAULT, false,
-                TagFilter.ALL, Optional.empty(), false, OrderMode.AUTO, false);
+                TagFilter.ALL, Optional.empty(), false, OrderMode.AUTO, false, false, false);
     }
 
     public RunConfig withHost(String h) {
         return new RunConfig(Optional.ofNullable(h), port, receiveTimeout, nothingWait, connectTimeout, settle,
-                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order, failFast);
+                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, register);
     }
 
     public RunConfig withPort(Integer p) {
         return new RunConfig(host, Optional.ofNullable(p), receiveTimeout, nothingWait, connectTimeout, settle,
-                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order, failFast);
+                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, register);
     }
 
     public RunConfig withReceiveTimeout(Duration d) {
         return new RunConfig(host, port, d, nothingWait, connectTimeout, settle, receiveMode, tls, strictCaptures,
-                tags, sasl, settleGiven, order, failFast);
+                tags, sasl, settleGiven, order, failFast, isolate, register);
     }
 
     public RunConfig withNothingWait(Duration d) {
         return new RunConfig(host, port, receiveTimeout, d, connectTimeout, settle, receiveMode, tls, strictCaptures,
-                tags, sasl, settleGiven, order, failFast);
+                tags, sasl, settleGiven, order, failFast, isolate, register);
     }
 
     public RunConfig withConnectTimeout(Duration d) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, d, settle, receiveMode, tls, strictCaptures,
-                tags, sasl, settleGiven, order, failFast);
+                tags, sasl, settleGiven, order, failFast, isolate, register);
     }
 
     public RunConfig withSettle(Duration d) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, d, receiveMode, tls,
-                strictCaptures, tags, sasl, true, order, failFast);
+                strictCaptures, tags, sasl, true, order, failFast, isolate, register);
     }
 
     public RunConfig withReceiveMode(ReceiveMode m) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, m, tls, strictCaptures,
-                tags, sasl, settleGiven, order, failFast);
+                tags, sasl, settleGiven, order, failFast, isolate, register);
     }
 
     public RunConfig withTls(TlsSettings t) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, t,
-                strictCaptures, tags, sasl, settleGiven, order, failFast);
+                strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, register);
     }
 
     public RunConfig withStrictCaptures(boolean s) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls, s,
-                tags, sasl, settleGiven, order, failFast);
+                tags, sasl, settleGiven, order, failFast, isolate, register);
     }
 
     public RunConfig withTags(TagFilter t) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, t, sasl, settleGiven, order, failFast);
+                strictCaptures, t, sasl, settleGiven, order, failFast, isolate, register);
     }
 
     public RunConfig withSasl(Optional<SaslMechanism> m) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, tags, m, settleGiven, order, failFast);
+                strictCaptures, tags, m, settleGiven, order, failFast, isolate, register);
     }
 
     public RunConfig withOrder(OrderMode o) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, tags, sasl, settleGiven, o, failFast);
+                strictCaptures, tags, sasl, settleGiven, o, failFast, isolate, register);
     }
 
     public RunConfig withFailFast(boolean f) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, tags, sasl, settleGiven, order, f);
+                strictCaptures, tags, sasl, settleGiven, order, f, isolate, register);
+    }
+
+    public RunConfig withIsolate(boolean i) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
+                strictCaptures, tags, sasl, settleGiven, order, failFast, i, register);
+    }
+
+    public RunConfig withRegister(boolean r) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
+                strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, r);
     }
 
     private static void requirePositive(Duration d, String what) {

@@ -24,6 +24,14 @@ public interface RunListener {
     default void scriptStarted(String file, String title) {
     }
 
+    /**
+     * The script runs isolated (after {@link #scriptStarted}): {@code renames} lists its names and
+     * the names it runs with ({@code user@localhost → user-k3_0ab7@localhost, ...}), for the
+     * {@code -v} trace, whose wire shows the isolated names as sent.
+     */
+    default void isolated(String file, String renames) {
+    }
+
     default void stepStarted(String file, int number, String actor, String verb) {
     }
 
@@ -61,6 +69,11 @@ public interface RunListener {
             @Override
             public void scriptStarted(String file, String title) {
                 copy.forEach(l -> l.scriptStarted(file, title));
+            }
+
+            @Override
+            public void isolated(String file, String renames) {
+                copy.forEach(l -> l.isolated(file, renames));
             }
 
             @Override

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.scansion.isolate.Isolation;
+import dev.scansion.isolate.Isolator;
+import dev.scansion.isolate.Suffixes;
 import dev.scansion.result.Failure;
 import dev.scansion.result.Reason;
 import dev.scansion.result.ScriptResult;
@@ -20,9 +23,19 @@ import dev.scansion.script.ast.Actor;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.Step;
 
-/** One execution of one script: actors, steps in order, end-of-script disconnects, the result. */
+/**
+ * One execution of one script: actors, steps in order, end-of-script disconnects, the result. With
+ * {@link RunConfig#isolate()} it runs the script isolated ({@link Isolator}, a fresh suffix) and the
+ * results show the script's own names ({@link SecretMask#restoring}); with {@link RunConfig#register()}
+ * too, the script's accounts are created before its steps and removed after them ({@link Accounts}).
+ */
 final class ScriptRun {
     private final Script script;
+    private final Optional<Isolation> isolation;
+    /** Passwords masked, names as sent: for what is shown as the wire ({@code -v}), not the results. */
+    private final SecretMask secrets;
+    /** Null unless accounts are registered for this run. */
+    private final Accounts accounts;
     private final SessionFactory sessions;
     private final RunListener listener;
     /** Set when the run is being stopped (a signal): no further step starts. */
@@ -39,23 +52,30 @@ final class ScriptRun {
 
     ScriptRun(Script script, RunConfig config, SessionFactory sessions, RunListener listener,
               Expectations expectations, List<String> sourceLines, java.util.function.BooleanSupplier cancelled) {
-        this.script = script;
+        Optional<Isolator.Isolated> isolated = config.isolate() && Isolator.applies(script)
+                ? Optional.of(Isolator.isolate(script, Suffixes.next())) : Optional.empty();
+        this.script = isolated.map(Isolator.Isolated::script).orElse(script);
+        this.isolation = isolated.map(Isolator.Isolated::isolation);
         this.cancelled = cancelled;
         this.sessions = sessions;
         this.listener = listener;
-        for (Actor a : script.actors()) actors.put(a.name(), new ActorState(a));
-        RunBindings bindings = new RunBindings(script, name -> Optional.ofNullable(actors.get(name))
+        for (Actor a : this.script.actors()) actors.put(a.name(), new ActorState(a));
+        RunBindings bindings = new RunBindings(this.script, name -> Optional.ofNullable(actors.get(name))
                 .map(s -> s.fullJid), config.strictCaptures());
-        SecretMask mask = SecretMask.forScript(script);
+        this.secrets = SecretMask.forScript(this.script);
+        // Where data enters the results, it gets the script's own names back, then secrets masked.
+        SecretMask mask = isolation.map(i -> secrets.restoring(i::restore)).orElse(secrets);
         this.ctx = new StepContext(config, expectations, bindings, script.file(), sourceLines, mask);
         this.receiver = new Receiver(ctx);
         // The -v trace sees the stream masked too (SASL is redacted before this, in StreamCapture);
         // only paid for when a listener wants the trace.
         this.tap = listener.wantsWire() ? (actor, direction, xml) -> listener.wire(actor, direction,
-                mask.xmlCut(xml, Limits.STANZA_CHARS)) : (actor, direction, xml) -> { };
+                secrets.xmlCut(xml, Limits.STANZA_CHARS)) : (actor, direction, xml) -> { };
+        this.accounts = config.register() && isolation.isPresent() ? new Accounts(this.script, config, sessions, tap)
+                : null;
         this.order = new SendOrder(config);
-        int first = script.steps().size();
-        while (first > 0 && script.steps().get(first - 1) instanceof Step.Disconnect) first--;
+        int first = this.script.steps().size();
+        while (first > 0 && this.script.steps().get(first - 1) instanceof Step.Disconnect) first--;
         this.finalDisconnects = first;
     }
 
@@ -63,10 +83,18 @@ final class ScriptRun {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         listener.scriptStarted(script.file(), ctx.mask.prose(script.title()));
+        isolation.ifPresent(i -> listener.isolated(script.file(), secrets.prose(i.describe())));
         List<StepResult> results = new ArrayList<>();
         Optional<Failure> failure = Optional.empty();
+        List<Diagnostic> notes = new ArrayList<>(diagnostics);
         try {
-            for (int i = 0; i < script.steps().size(); i++) {
+            int from = 0;
+            if (accounts != null && !script.steps().isEmpty()) {
+                failure = accounts.registerAll(ctx);
+                // A refused registration is the first step's failure (it points at the actor): no step ran.
+                if (failure.isPresent()) results.add(refused(script.steps().get(from++), failure.get()));
+            }
+            for (int i = from; i < script.steps().size(); i++) {
                 Step step = script.steps().get(i);
                 if (failure.isPresent()) {
                     results.add(notRun(i + 1, step));
@@ -80,10 +108,11 @@ final class ScriptRun {
         } finally {
             disconnectAll();
             order.close();
+            if (accounts != null) notes.addAll(accounts.removeAll(ctx, secrets));
         }
         return new ScriptResult(script.file(), path, ctx.mask.prose(script.title()),
                 script.tags().stream().map(Object::toString).toList(), ScriptResult.outcomeOf(failure), started,
-                Duration.ofNanos(System.nanoTime() - t0), results, ctx.transcript.entries(), diagnostics);
+                Duration.ofNanos(System.nanoTime() - t0), results, ctx.transcript.entries(), notes);
     }
 
     private StepResult runStep(int number, Step step) {
@@ -117,6 +146,13 @@ final class ScriptRun {
         }
         StepResult result = new StepResult(number, step.verb(), step.actor(), step.span(), outcome, took,
                 ctx.clock.timing());
+        listener.stepFinished(script.file(), result);
+        return result;
+    }
+
+    private StepResult refused(Step step, Failure failure) {
+        StepResult result = new StepResult(1, step.verb(), step.actor(), step.span(), new StepOutcome.Failed(failure),
+                Duration.ZERO, ctx.clock.timing());
         listener.stepFinished(script.file(), result);
         return result;
     }

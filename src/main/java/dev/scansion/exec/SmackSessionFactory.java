@@ -37,7 +37,8 @@ import dev.scansion.text.Durations;
 import dev.scansion.text.Printable;
 
 /**
- * Opens real client connections with Smack, configured to be a silent, faithful pipe (see
+ * Opens real client connections with Smack (and, for {@code --register}, creates accounts:
+ * {@link SmackRegistration}), configured to be a silent, faithful pipe (see
  * smack-notes.md): no presence, roster, stream management, automatic replies or keep-alives.
  * SASL: the mechanism {@link SaslPreference} picks from what the server offers, handed to Smack
  * per connection (see {@link SmackSetup.SaslChoice}).
@@ -86,6 +87,11 @@ public final class SmackSessionFactory implements SessionFactory {
                 + request.port() + ": " + String.join("; ", refused.stream().distinct().toList()));
     }
 
+    @Override
+    public void register(ConnectRequest request, WireTap tap) throws SessionException, InterruptedException {
+        SmackRegistration.register(request, tap);
+    }
+
     /** "Connection refused" rather than Smack's list of endpoint descriptions. */
     private static String reasonOf(SmackException.EndpointConnectionException e) {
         return e.getConnectionExceptions().stream()
@@ -124,7 +130,7 @@ public final class SmackSessionFactory implements SessionFactory {
         SmackSetup.SaslChoice.decide(config, ((SaslPreference.Decision.Use) decision).mechanism());
     }
 
-    private static void prepare(CapturingConnection c, StreamCapture capture, Duration timeout) {
+    static void prepare(CapturingConnection c, StreamCapture capture, Duration timeout) {
         c.setUseStreamManagement(false);
         c.setUseStreamManagementResumption(false);
         c.setUnknownIqRequestReplyMode(org.jivesoftware.smack.SmackConfiguration.UnknownIqRequestReplyMode.doNotReply);
@@ -135,7 +141,7 @@ public final class SmackSessionFactory implements SessionFactory {
         c.addConnectionListener(capture);
     }
 
-    private static XMPPTCPConnectionConfiguration configure(ConnectRequest r, EntityBareJid jid, InetAddress address,
+    static XMPPTCPConnectionConfiguration configure(ConnectRequest r, EntityBareJid jid, InetAddress address,
                                                             NoDelaySocketFactory sockets, ObservedTrust trust)
             throws SessionException {
         XMPPTCPConnectionConfiguration.Builder b = XMPPTCPConnectionConfiguration.builder()
@@ -172,7 +178,7 @@ public final class SmackSessionFactory implements SessionFactory {
     private static final HostnameVerifier INSECURE_NAMES = (host, session) -> true;
 
     /** The trust of {@code --insecure}, {@code --trust-cert} or the system, observed; {@code -v} shows what TLS negotiated. */
-    private static ObservedTrust trustFor(ConnectRequest r, WireTap tap) throws SessionException {
+    static ObservedTrust trustFor(ConnectRequest r, WireTap tap) throws SessionException {
         TlsSettings tls = r.tls();
         X509TrustManager delegate = tls.insecure() ? TlsTrust.trustAll()
                 : tls.trustCert().isPresent() ? TlsTrust.trusting(tls.trustCert().get()) : TlsTrust.systemDefault();
@@ -181,7 +187,7 @@ public final class SmackSessionFactory implements SessionFactory {
     }
 
     /** Plain sockets, or for direct TLS sockets that handshake (and check the certificate names the domain) at connect. */
-    private static NoDelaySocketFactory socketsFor(ConnectRequest r, EntityBareJid jid, ObservedTrust trust)
+    static NoDelaySocketFactory socketsFor(ConnectRequest r, EntityBareJid jid, ObservedTrust trust)
             throws SessionException {
         if (r.tls().policy() != TlsSettings.TlsPolicy.DIRECT) return new NoDelaySocketFactory();
         // The verifier Smack uses after STARTTLS (its default): the certificate must name the XMPP domain.
@@ -206,7 +212,7 @@ public final class SmackSessionFactory implements SessionFactory {
         }
     }
 
-    private static EntityBareJid parseJid(String jid) throws SessionException {
+    static EntityBareJid parseJid(String jid) throws SessionException {
         try {
             return JidCreate.entityBareFrom(jid);
         } catch (XmppStringprepException | RuntimeException e) {
@@ -215,7 +221,7 @@ public final class SmackSessionFactory implements SessionFactory {
     }
 
     /** All addresses of the host; the lookup is bounded by the connect timeout (resolvers can hang). */
-    private static List<InetAddress> resolve(String host, Duration bound) throws SessionException, InterruptedException {
+    static List<InetAddress> resolve(String host, Duration bound) throws SessionException, InterruptedException {
         // An address literal needs no resolver, so no hand-off to another thread (0.3-0.4 ms a connect).
         if (isAddressLiteral(host)) {
             try {
@@ -253,7 +259,7 @@ public final class SmackSessionFactory implements SessionFactory {
     }
 
     /** One line naming the stage that failed and the server's reason. */
-    private static SessionException classify(Exception e, ConnectRequest r, StreamCapture capture) {
+    static SessionException classify(Exception e, ConnectRequest r, StreamCapture capture) {
         String where = r.host() + ":" + r.port();
         java.util.Optional<String> garbage = capture.notAnXmppStream();
         if (garbage.isPresent()) {

@@ -45,6 +45,10 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
     static final String PRINT_TRANSCRIPT = PREFIX + "print-transcript";
     static final String TRANSCRIPTS = PREFIX + "transcripts";
     static final String SESSION_FACTORY = PREFIX + "session-factory";
+    /** Run each script isolated (its own names); not set: off while scripts run one at a time. */
+    static final String ISOLATE = PREFIX + "isolate";
+    /** With isolation: create each script's accounts by in-band registration and remove them after it. */
+    static final String REGISTER = PREFIX + "register";
     /** {@code K/N}: run the K-th of N shards of the discovered scripts (read at discovery). */
     static final String SHARD = PREFIX + "shard";
 
@@ -67,10 +71,24 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
         boolean insecure = get(p, INSECURE, EngineSettings::bool).orElse(false);
         c = c.withTls(new TlsSettings(tls, insecure, get(p, TRUST_CERT, EngineSettings::certificate)));
         c = c.withSasl(get(p, SASL, EngineSettings::sasl));
+        c = isolation(p, c, false);
         PrintTranscript print = get(p, PRINT_TRANSCRIPT, v -> choice(PrintTranscript.class, v))
                 .orElse(PrintTranscript.FAILED);
         return new EngineSettings(c, print, string(p, TRANSCRIPTS).map(Path::of), string(p, SESSION_FACTORY),
                 CiSettings.from(p));
+    }
+
+    /**
+     * {@code scansion.isolate} when set, else {@code auto}; {@code scansion.register} needs isolation,
+     * as {@code --register} does: it creates and removes a script's own accounts, never the ones written.
+     */
+    static RunConfig isolation(ConfigurationParameters p, RunConfig c, boolean auto) {
+        boolean isolate = get(p, ISOLATE, EngineSettings::bool).orElse(auto);
+        boolean register = get(p, REGISTER, EngineSettings::bool).orElse(false);
+        if (register && !isolate) {
+            throw new JUnitException("configuration parameter " + REGISTER + ": needs isolation (" + ISOLATE + "=true)");
+        }
+        return c.withIsolate(isolate).withRegister(register);
     }
 
     /** Real connections, or the factory class named by {@code scansion.session-factory} (tests, other transports). */

@@ -52,6 +52,12 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
         progress.status("[" + (done + 1) + "/" + total + "] " + Printable.line(file));
     }
 
+    /** {@code -v}: the names the script runs with, before the wire that shows them as sent. */
+    @Override
+    public void isolated(String file, String renames) {
+        if (options.verbose()) print(err, List.of(style.dim("isolated: ") + Printable.line(renames)));
+    }
+
     @Override
     public void stepStarted(String file, int number, String actor, String verb) {
         progress.status("[" + (done + 1) + "/" + total + "] " + Printable.line(file + ": " + actor + " " + verb));

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import dev.scansion.script.ast.Actor;
 import dev.scansion.script.ast.Script;
@@ -28,6 +29,9 @@ import dev.scansion.text.Printable;
  * </ul>
  * A password that is also ordinary data of the conversation (say {@code localhost}) is masked there
  * too: choose test passwords that occur nowhere else.
+ *
+ * <p>An isolated run ({@code isolate.Isolator}) also gives data back the script's own names here,
+ * before masking ({@link #restoring}): what enters the results is shown as the script wrote it.
  */
 public final class SecretMask {
     public static final SecretMask NONE = new SecretMask(List.of());
@@ -37,10 +41,30 @@ public final class SecretMask {
 
     /** Longest first, so a secret containing another one is masked whole. */
     private final List<String> secrets;
+    /** Applied to data before masking: gives an isolated run's names back; null when there is none. */
+    private final UnaryOperator<String> restore;
 
     private SecretMask(Collection<String> secrets) {
         this.secrets = secrets.stream().filter(s -> s != null && !s.isEmpty()).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.restore = null;
+    }
+
+    private SecretMask(List<String> secrets, UnaryOperator<String> restore) {
+        this.secrets = secrets;
+        this.restore = restore;
+    }
+
+    /**
+     * This mask, giving data its original names first ({@code restore}, say {@code Isolation::restore})
+     * in every method; masking comes last, so that nothing restored can bring a secret back.
+     */
+    public SecretMask restoring(UnaryOperator<String> restore) {
+        return new SecretMask(secrets, java.util.Objects.requireNonNull(restore));
+    }
+
+    private String restored(String s) {
+        return restore == null || s == null || s.isEmpty() ? s : restore.apply(s);
     }
 
     public static SecretMask of(Collection<String> secrets) {
@@ -58,12 +82,17 @@ public final class SecretMask {
         return of(found);
     }
 
+    /** Whether this mask changes nothing (no secrets, nothing to restore). */
     public boolean isEmpty() {
-        return secrets.isEmpty();
+        return secrets.isEmpty() && restore == null;
     }
 
     /** Raw XML (a stanza, a fragment, a line of the stream): secrets in its data masked. */
     public String xml(String raw) {
+        return maskXml(restored(raw));
+    }
+
+    private String maskXml(String raw) {
         if (secrets.isEmpty() || raw == null || raw.isEmpty()) return raw;
         List<int[]> ranges = new ArrayList<>();
         new XmlData(raw, (from, to) -> find(raw, from, to, ranges)).scan();
@@ -72,6 +101,7 @@ public final class SecretMask {
 
     /** One plain value (not XML): masked whole when it is a secret, long secrets also inside it. */
     public String value(String value) {
+        value = restored(value);
         if (secrets.isEmpty() || value == null || value.isEmpty()) return value;
         List<int[]> ranges = new ArrayList<>();
         findPlain(value, 0, value.length(), ranges);
@@ -84,6 +114,7 @@ public final class SecretMask {
      * runner's own words.
      */
     public String prose(String text) {
+        text = restored(text);
         if (secrets.isEmpty() || text == null || text.isEmpty()) return text;
         List<int[]> ranges = new ArrayList<>();
         for (String secret : secrets) {
@@ -116,9 +147,11 @@ public final class SecretMask {
      * stanza costs no more than a small one; a secret that crosses the cut is masked whole first.
      */
     public String xmlCut(String raw, int max) {
-        if (raw == null || raw.length() <= max) return xml(raw);
+        // Restoring is a plain replace: linear and cheap even for a stanza of the largest size kept.
+        raw = restored(raw);
+        if (raw == null || raw.length() <= max) return maskXml(raw);
         int margin = secrets.isEmpty() ? 0 : secrets.get(0).length() * 10;
-        String head = xml(raw.substring(0, (int) Math.min(raw.length(), (long) max + margin)));
+        String head = maskXml(raw.substring(0, (int) Math.min(raw.length(), (long) max + margin)));
         return Printable.cut(head, max, Printable.utf8Length(raw));
     }
 

@@ -145,4 +145,21 @@ class EngineSettingsTest {
         assertTrue(assertThrows(JUnitException.class, s::sessions).getMessage()
                 .startsWith("scansion.session-factory: cannot create a SessionFactory from 'no.such.Factory'"));
     }
+
+    @Test
+    void isolationAndRegistration() {
+        RunConfig plain = EngineSettings.from(params(Map.of())).config();
+        assertFalse(plain.isolate());
+        assertFalse(plain.register());
+        RunConfig both = EngineSettings.from(params(Map.of("scansion.isolate", "true", "scansion.register", "yes")))
+                .config();
+        assertTrue(both.isolate());
+        assertTrue(both.register());
+        assertTrue(EngineSettings.from(params(Map.of("scansion.isolate", "on"))).config().isolate());
+        assertEquals("configuration parameter scansion.register: needs isolation (scansion.isolate=true)",
+                assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.register",
+                        "true")))).getMessage());
+        assertTrue(assertThrows(JUnitException.class, () -> EngineSettings.from(params(Map.of("scansion.isolate",
+                "maybe")))).getMessage().startsWith("configuration parameter scansion.isolate: "));
+    }
 }

@@ -61,4 +61,20 @@ class SecretMaskTest {
         }
         assertEquals("<a b=c>&;******", LONG.xml("<a b=c>&;S3cr3t-XYZ-123"));
     }
+
+    @Test
+    void restoringGivesNamesBackBeforeMasking() {
+        SecretMask restoring = SecretMask.of(List.of("hunter22")).restoring(s -> s.replace("-s1", ""));
+        assertEquals("<m to='romeo@localhost'>******</m>", restoring.xml("<m to='romeo-s1@localhost'>hunter22</m>"));
+        assertEquals("romeo@localhost", restoring.value("romeo-s1@localhost"));
+        assertEquals("bound romeo@localhost/x", restoring.prose("bound romeo-s1@localhost/x"));
+        assertEquals("<m to='romeo@localhost'>" + "a".repeat(6) + "… (" + (24 + 1000) + " bytes)", // the size of the restored whole
+                restoring.xmlCut("<m to='romeo-s1@localhost'>" + "a".repeat(1000), 30));
+        // masking comes last: a restored text that spells a secret is still masked
+        SecretMask spelling = SecretMask.of(List.of("hunter22")).restoring(s -> s.replace("hunter-s122", "hunter22"));
+        assertEquals("<b>******</b>", spelling.xml("<b>hunter-s122</b>"));
+        // no secrets, but names to restore: the mask is not empty (a failure must go through it)
+        assertEquals(false, SecretMask.NONE.restoring(s -> s).isEmpty());
+        assertEquals(true, SecretMask.NONE.isEmpty());
+    }
 }
