@@ -27,7 +27,7 @@ import dev.scansion.text.Durations;
  * See docs/junit-engine.md.
  */
 record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optional<Path> transcripts,
-                      Optional<String> sessionFactory) {
+                      Optional<String> sessionFactory, Optional<Path> html) {
     static final String PREFIX = "scansion.";
     static final String HOST = PREFIX + "host";
     static final String PORT = PREFIX + "port";
@@ -45,6 +45,8 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
     static final String PRINT_TRANSCRIPT = PREFIX + "print-transcript";
     static final String TRANSCRIPTS = PREFIX + "transcripts";
     static final String SESSION_FACTORY = PREFIX + "session-factory";
+    /** A directory for the HTML report of every script the engine ran, written when the engine finishes. */
+    static final String HTML = PREFIX + "html";
     /** {@code K/N}: run the K-th of N shards of the discovered scripts (read at discovery). */
     static final String SHARD = PREFIX + "shard";
 
@@ -69,7 +71,8 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
         c = c.withSasl(get(p, SASL, EngineSettings::sasl));
         PrintTranscript print = get(p, PRINT_TRANSCRIPT, v -> choice(PrintTranscript.class, v))
                 .orElse(PrintTranscript.FAILED);
-        return new EngineSettings(c, print, string(p, TRANSCRIPTS).map(Path::of), string(p, SESSION_FACTORY));
+        return new EngineSettings(c, print, string(p, TRANSCRIPTS).map(Path::of), string(p, SESSION_FACTORY),
+                string(p, HTML).map(Path::of));
     }
 
     /** Real connections, or the factory class named by {@code scansion.session-factory} (tests, other transports). */
