@@ -17,7 +17,7 @@ import dev.scansion.text.Durations;
  * A row is a few hundred bytes, so a run of 1,000 scripts stays well under 1 MB.
  */
 final class IndexPage {
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int REASON_CHARS = 160;
 

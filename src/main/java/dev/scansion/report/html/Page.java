@@ -13,6 +13,8 @@ final class Page {
     static void open(StringBuilder sb, String title, String css) {
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"generator\" content=\"").append(GENERATOR).append("\">\n")
+                // nothing here needs a script: refuse any, even one a stanza might smuggle past escaping
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'; object-src 'none'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Html.shortLine(title, 120)).append("</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(css).append("\">\n</head>\n<body>\n");

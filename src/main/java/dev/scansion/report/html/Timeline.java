@@ -85,13 +85,33 @@ record Timeline(List<String> actors, List<String> lanes, List<Event> events, Lis
         return new Timeline(List.copyOf(actors), lanes.names(), events, stanzas, entries.size() - shown);
     }
 
-    /** When each step started: the script's start plus the durations of the steps before it. */
+    /**
+     * When each step started: the script's start plus the durations of the steps before it, moved
+     * later where the transcript shows a {@code sends} wrote its first element after the step would
+     * have ended (time passes between steps too: listeners, ordering bookkeeping), so that the
+     * steps' marks and the stanzas' arrows stay in the order they happened.
+     */
     static Map<Integer, Instant> starts(ScriptResult r) {
+        Map<String, List<Instant>> sent = new HashMap<>();
+        for (TranscriptEntry e : r.transcript()) {
+            if (e.direction() == Direction.SENT) sent.computeIfAbsent(e.actor(), a -> new ArrayList<>()).add(e.at());
+        }
+        Map<String, Integer> next = new HashMap<>();
         Map<Integer, Instant> starts = new HashMap<>();
         Instant t = r.startedAt();
         for (StepResult s : r.steps()) {
-            starts.put(s.number(), t);
-            t = t.plus(s.duration());
+            Instant start = t;
+            List<Instant> mine = sent.getOrDefault(s.actor(), List.of());
+            int i = next.getOrDefault(s.actor(), 0);
+            if (s.verb().equals("sends") && s.status() == StepResult.StepStatus.PASSED && i < mine.size()) {
+                Instant written = mine.get(i).minus(s.timing().ordering().orElse(Duration.ZERO));
+                if (written.isAfter(start.plus(s.duration()))) start = written;
+                Instant end = start.plus(s.duration()).plusMillis(1);
+                while (i < mine.size() && !mine.get(i).isAfter(end)) i++;
+                next.put(s.actor(), i);
+            }
+            starts.put(s.number(), start);
+            t = start.plus(s.duration());
         }
         return starts;
     }
