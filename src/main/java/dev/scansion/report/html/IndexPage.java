@@ -41,7 +41,7 @@ final class IndexPage {
         sb.append("</dl>\n<p class=\"totals\">");
         total(sb, "passed", run.passed());
         total(sb, "failed", run.failed());
-        total(sb, "error", run.errors());
+        total(sb, "errors", run.errors());
         total(sb, "interrupted", run.interrupted());
         total(sb, "skipped", run.skipped());
         sb.append("</p>\n");

@@ -132,8 +132,12 @@ final class SequenceDiagram {
                 .append("\" stroke=\"").append(colour(tone)).append("\" stroke-width=\"").append(a.tone() == Tone.FAILED ? 2 : 1.5)
                 .append('"').append(a.tone() == Tone.ASIDE ? " stroke-dasharray=\"5 3\"" : "")
                 .append(" marker-end=\"url(#head-").append(tone).append(")\"/>");
-        int chars = a.tone() == Tone.FAILED ? 2 * LABEL_CHARS : LABEL_CHARS;
-        text((from + to) / 2, y - 5, "middle", "label " + tone, Html.shortLine(a.label(), chars), false);
+        if (a.target().equals("failure")) {
+            // the failure's words are longer than an arrow: beside it, on the server's side
+            text(Math.max(from, to) + 8, y + 4, "start", "label " + tone, Html.shortLine(a.label(), 3 * LABEL_CHARS), false);
+        } else {
+            text((from + to) / 2, y - 5, "middle", "label " + tone, Html.shortLine(a.label(), LABEL_CHARS), false);
+        }
         sb.append("</a>\n");
     }
 
