@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.scansion.result.Direction;
+import dev.scansion.result.Failure;
+import dev.scansion.result.Reason;
 import dev.scansion.result.Results;
 import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
 import dev.scansion.result.StepResult.StepStatus;
 import dev.scansion.result.TranscriptEntry;
+import dev.scansion.script.Diagnostic;
 import dev.scansion.script.ast.SourceSpan;
 
 class HtmlReportTest {
@@ -112,6 +115,40 @@ class HtmlReportTest {
         assertTrue(page.contains("… (100032 bytes)"), "cut as the console cuts");
         assertTrue(page.contains("50 more stanzas are not shown") || !page.contains("Conversation"));
         assertTrue(page.length() < (Timeline.MAX_STANZAS + 1) * (StanzaText.SHOWN_CHARS + 600), "page " + page.length());
+    }
+
+    /** An interrupted run (a signal), an unreachable server, a script that does not parse, a skipped one. */
+    @Test
+    void everyStatusHasARowAndAPage() throws IOException {
+        SourceSpan at = SourceSpan.of("stop.scs", 7, 1);
+        Failure stopped = new Failure(at, "Romeo receives:", new Reason.Interrupted());
+        ScriptResult interrupted = Results.script("stop.scs", Optional.empty(), "", List.of(), ScriptStatus.INTERRUPTED,
+                HtmlFixtures.T0, Duration.ofMillis(40), Optional.of(stopped), List.of(Results.step(1, "receives", "Romeo", at,
+                        StepStatus.ERROR, Duration.ofMillis(40), Optional.of(stopped), List.of())), List.of(), List.of(),
+                Optional.empty());
+        Failure down = Results.unreachable(SourceSpan.of("down.scs", 5, 1), "Romeo connects", "Connection refused");
+        ScriptResult unreachable = Results.script("down.scs", Optional.empty(), "", List.of(), ScriptStatus.ERROR,
+                HtmlFixtures.T0, Duration.ofMillis(3), Optional.of(down), List.of(Results.step(1, "connects", "Romeo",
+                        SourceSpan.of("down.scs", 5, 1), StepStatus.ERROR, Duration.ofMillis(3), Optional.of(down),
+                        List.of())), List.of(), List.of(), Optional.empty());
+        Diagnostic error = Diagnostic.error(SourceSpan.of("broken.scs", 4, 2), "unknown verb 'shouts'", "Romeo shouts", 6, "");
+        ScriptResult invalid = Results.script("broken.scs", Optional.empty(), "", List.of(), ScriptStatus.ERROR,
+                HtmlFixtures.T0, Duration.ZERO, Optional.of(Results.invalid(error.span(), 1)), List.of(), List.of(),
+                List.of(error), Optional.empty());
+        ScriptResult skipped = Results.script("slow.scs", Optional.empty(), "", List.of(), ScriptStatus.SKIPPED,
+                HtmlFixtures.T0, Duration.ZERO, Optional.empty(), List.of(), List.of(), List.of(),
+                Optional.of("not run: the run was stopped"));
+        List<ScriptResult> all = List.of(interrupted, unreachable, invalid, skipped);
+        Path dir = tmp.resolve("report");
+        HtmlReport.write(HtmlFixtures.run(all), HtmlFixtures.INFO, List.of(), dir);
+        String index = Files.readString(dir.resolve("index.html"));
+        assertTrue(index.contains("stop.scs:7") && index.contains("interrupted"), index);
+        assertTrue(index.contains("Connection refused") && index.contains("broken.scs:4"), index);
+        assertTrue(index.contains("not run: the run was stopped"), index);
+        List<String> pages = HtmlReport.pageNames(all);
+        assertTrue(Files.readString(dir.resolve(pages.get(0))).contains("interrupted"));
+        assertTrue(Files.readString(dir.resolve(pages.get(2))).contains("unknown verb &apos;shouts&apos;")
+                || Files.readString(dir.resolve(pages.get(2))).contains("unknown verb 'shouts'"));
     }
 
     @Test
