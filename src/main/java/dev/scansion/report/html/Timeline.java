@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,8 +23,7 @@ import dev.scansion.text.Durations;
  * arrows (each tied to the step that sent or took it), connects and disconnects as marks,
  * {@code receives: nothing} as a quiet window, the failing step in red.
  *
- * <p>The result model gives each step its duration, not its start: steps run one after another,
- * so a step starts when the ones before it have taken their time. A received stanza belongs to the
+ * <p>When steps started and which step sent what: {@link Schedule}. A received stanza belongs to the
  * first {@code receives} of its actor that ended after it arrived (stanzas wait in the actor's
  * buffer); one that no step took is shown as set aside, as are those the failing step set aside.
  *
@@ -69,13 +66,13 @@ record Timeline(List<String> actors, List<String> lanes, List<Event> events, Lis
     }
 
     static Timeline of(ScriptResult r) {
-        Map<Integer, Instant> starts = starts(r);
+        Schedule schedule = Schedule.of(r);
         List<TranscriptEntry> entries = r.transcript();
         int shown = Math.min(entries.size(), MAX_STANZAS);
         Lanes lanes = Lanes.of(entries.subList(0, shown), MAX_COMPONENTS);
-        List<Stanza> stanzas = stanzas(r, entries.subList(0, shown), starts, lanes);
+        List<Stanza> stanzas = stanzas(r, entries.subList(0, shown), schedule, lanes);
         List<Event> events = new ArrayList<>();
-        for (StepResult s : r.steps()) stepEvents(r, s, starts.get(s.number()), events);
+        for (StepResult s : r.steps()) stepEvents(r, s, schedule.start(s), events);
         for (Stanza s : stanzas) events.add(arrowOrEnd(s));
         // stable: at equal times a step's mark comes before its stanzas
         events.sort(Comparator.comparing(Event::at));
@@ -85,39 +82,7 @@ record Timeline(List<String> actors, List<String> lanes, List<Event> events, Lis
         return new Timeline(List.copyOf(actors), lanes.names(), events, stanzas, entries.size() - shown);
     }
 
-    /**
-     * When each step started: the script's start plus the durations of the steps before it, moved
-     * later where the transcript shows a {@code sends} wrote its first element after the step would
-     * have ended (time passes between steps too: listeners, ordering bookkeeping), so that the
-     * steps' marks and the stanzas' arrows stay in the order they happened.
-     */
-    static Map<Integer, Instant> starts(ScriptResult r) {
-        Map<String, List<Instant>> sent = new HashMap<>();
-        for (TranscriptEntry e : r.transcript()) {
-            if (e.direction() == Direction.SENT) sent.computeIfAbsent(e.actor(), a -> new ArrayList<>()).add(e.at());
-        }
-        Map<String, Integer> next = new HashMap<>();
-        Map<Integer, Instant> starts = new HashMap<>();
-        Instant t = r.startedAt();
-        for (StepResult s : r.steps()) {
-            Instant start = t;
-            List<Instant> mine = sent.getOrDefault(s.actor(), List.of());
-            int i = next.getOrDefault(s.actor(), 0);
-            if (s.verb().equals("sends") && s.status() == StepResult.StepStatus.PASSED && i < mine.size()) {
-                Instant written = mine.get(i).minus(s.timing().ordering().orElse(Duration.ZERO));
-                if (written.isAfter(start.plus(s.duration()))) start = written;
-                Instant end = start.plus(s.duration()).plusMillis(1);
-                while (i < mine.size() && !mine.get(i).isAfter(end)) i++;
-                next.put(s.actor(), i);
-            }
-            starts.put(s.number(), start);
-            t = start.plus(s.duration());
-        }
-        return starts;
-    }
-
-    private static List<Stanza> stanzas(ScriptResult r, List<TranscriptEntry> entries, Map<Integer, Instant> starts,
-                                        Lanes lanes) {
+    private static List<Stanza> stanzas(ScriptResult r, List<TranscriptEntry> entries, Schedule schedule, Lanes lanes) {
         Optional<Failure> failure = r.failure();
         List<String> aside = failure.map(f -> f.setAside().kept()).orElse(List.of());
         Optional<String> compared = failure.flatMap(Failure::received);
@@ -125,7 +90,7 @@ record Timeline(List<String> actors, List<String> lanes, List<Event> events, Lis
         List<Stanza> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             TranscriptEntry e = entries.get(i);
-            Optional<StepResult> step = e.direction() == Direction.SENT ? sender(r, e, starts) : taker(r, e, starts);
+            Optional<StepResult> step = e.direction() == Direction.SENT ? schedule.sender(i) : taker(r, e, schedule);
             Tone tone = Tone.NORMAL;
             if (e.direction() == Direction.RECEIVED && step.isEmpty()) tone = Tone.ASIDE;
             if (step.isPresent() && failed.isPresent() && step.get().number() == failed.get().number()) {
@@ -137,22 +102,12 @@ record Timeline(List<String> actors, List<String> lanes, List<Event> events, Lis
         return out;
     }
 
-    /** The {@code sends} of the entry's actor that was running when it was written. */
-    private static Optional<StepResult> sender(ScriptResult r, TranscriptEntry e, Map<Integer, Instant> starts) {
-        StepResult found = null;
-        for (StepResult s : r.steps()) {
-            if (!s.actor().equals(e.actor()) || !s.verb().equals("sends")) continue;
-            if (!starts.get(s.number()).isAfter(e.at().plusMillis(1))) found = s;
-        }
-        return Optional.ofNullable(found);
-    }
-
     /** The first {@code receives} of the entry's actor that ended after it arrived. */
-    private static Optional<StepResult> taker(ScriptResult r, TranscriptEntry e, Map<Integer, Instant> starts) {
+    private static Optional<StepResult> taker(ScriptResult r, TranscriptEntry e, Schedule schedule) {
         for (StepResult s : r.steps()) {
             if (!s.actor().equals(e.actor()) || !s.verb().startsWith("receives")) continue;
             if (s.status() == StepResult.StepStatus.NOT_RUN) continue;
-            Instant end = starts.get(s.number()).plus(s.duration()).plusMillis(2);
+            Instant end = schedule.start(s).plus(s.duration()).plusMillis(2);
             if (!end.isBefore(e.at())) return Optional.of(s);
         }
         return Optional.empty();

@@ -38,6 +38,21 @@ class TimelineTest {
         assertEquals("step 2", Timeline.of(r).stanzas().get(0).step().map(s -> "step " + s.number()).orElse(""));
     }
 
+    /** Each {@code sends} that passed wrote something: clocks that disagree by a few ms must not move an element. */
+    @Test
+    void sentElementsGoToTheirSendsInOrderWhateverTheClocks() {
+        ScriptResult r = Results.script("x.scs", Optional.empty(), "", List.of(), ScriptStatus.PASSED,
+                HtmlFixtures.T0, Duration.ofMillis(20), Optional.empty(), List.of(
+                        Results.step(1, "sends", "Romeo", SourceSpan.of("x.scs", 5, 1), StepStatus.PASSED,
+                                Duration.ofMillis(10), Optional.empty(), List.of()),
+                        Results.step(2, "sends", "Romeo", SourceSpan.of("x.scs", 7, 1), StepStatus.PASSED,
+                                Duration.ofMillis(1), Optional.empty(), List.of())),
+                List.of(new TranscriptEntry("Romeo", Direction.SENT, HtmlFixtures.at(5), "<a/>"),
+                        new TranscriptEntry("Romeo", Direction.SENT, HtmlFixtures.at(8), "<b/>")),
+                List.of(), Optional.empty());
+        assertEquals(List.of(1, 2), Timeline.of(r).stanzas().stream().map(s -> s.step().orElseThrow().number()).toList());
+    }
+
     @Test
     void aStanzaNoStepTookIsSetAside() {
         ScriptResult r = HtmlFixtures.passed("y.scs", 0);
