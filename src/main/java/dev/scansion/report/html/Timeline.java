@@ -23,9 +23,8 @@ import dev.scansion.text.Durations;
  * arrows (each tied to the step that sent or took it), connects and disconnects as marks,
  * {@code receives: nothing} as a quiet window, the failing step in red.
  *
- * <p>When steps started and which step sent what: {@link Schedule}. A received stanza belongs to the
- * first {@code receives} of its actor that ended after it arrived (stanzas wait in the actor's
- * buffer); one that no step took is shown as set aside, as are those the failing step set aside.
+ * <p>When steps started and which step sent or took each stanza: {@link Schedule}. A received
+ * stanza no step took is shown as set aside, as are those the failing step set aside.
  *
  * @param actors  lifelines, in order of appearance
  * @param lanes   server lanes: the server, then components stanzas were addressed to
@@ -90,7 +89,7 @@ record Timeline(List<String> actors, List<String> lanes, List<Event> events, Lis
         List<Stanza> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             TranscriptEntry e = entries.get(i);
-            Optional<StepResult> step = e.direction() == Direction.SENT ? schedule.sender(i) : taker(r, e, schedule);
+            Optional<StepResult> step = schedule.step(i);
             Tone tone = Tone.NORMAL;
             if (e.direction() == Direction.RECEIVED && step.isEmpty()) tone = Tone.ASIDE;
             if (step.isPresent() && failed.isPresent() && step.get().number() == failed.get().number()) {
@@ -100,17 +99,6 @@ record Timeline(List<String> actors, List<String> lanes, List<Event> events, Lis
             out.add(new Stanza(i + 1, e, step, tone, lanes.of(e)));
         }
         return out;
-    }
-
-    /** The first {@code receives} of the entry's actor that ended after it arrived. */
-    private static Optional<StepResult> taker(ScriptResult r, TranscriptEntry e, Schedule schedule) {
-        for (StepResult s : r.steps()) {
-            if (!s.actor().equals(e.actor()) || !s.verb().startsWith("receives")) continue;
-            if (s.status() == StepResult.StepStatus.NOT_RUN) continue;
-            Instant end = schedule.start(s).plus(s.duration()).plusMillis(2);
-            if (!end.isBefore(e.at())) return Optional.of(s);
-        }
-        return Optional.empty();
     }
 
     private static Event arrowOrEnd(Stanza s) {

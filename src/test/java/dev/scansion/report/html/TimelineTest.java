@@ -53,6 +53,21 @@ class TimelineTest {
         assertEquals(List.of(1, 2), Timeline.of(r).stanzas().stream().map(s -> s.step().orElseThrow().number()).toList());
     }
 
+    /** A receive ends after what it took arrived, even when the durations before it run behind the clock. */
+    @Test
+    void receivedStanzasGoToTheirReceivesInOrder() {
+        ScriptResult r = Results.script("x.scs", Optional.empty(), "", List.of(), ScriptStatus.PASSED,
+                HtmlFixtures.T0, Duration.ofMillis(60), Optional.empty(), List.of(
+                        Results.step(1, "receives", "Romeo", SourceSpan.of("x.scs", 5, 1), StepStatus.PASSED,
+                                Duration.ofMillis(10), Optional.empty(), List.of()),
+                        Results.step(2, "receives", "Romeo", SourceSpan.of("x.scs", 7, 1), StepStatus.PASSED,
+                                Duration.ofMillis(1), Optional.empty(), List.of())),
+                List.of(new TranscriptEntry("Romeo", Direction.RECEIVED, HtmlFixtures.at(40), "<a/>"),
+                        new TranscriptEntry("Romeo", Direction.RECEIVED, HtmlFixtures.at(41), "<b/>")),
+                List.of(), Optional.empty());
+        assertEquals(List.of(1, 2), Timeline.of(r).stanzas().stream().map(s -> s.step().orElseThrow().number()).toList());
+    }
+
     @Test
     void aStanzaNoStepTookIsSetAside() {
         ScriptResult r = HtmlFixtures.passed("y.scs", 0);
