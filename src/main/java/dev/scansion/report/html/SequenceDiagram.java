@@ -28,6 +28,7 @@ final class SequenceDiagram {
     static final int TOP = 48;
     static final int ROW = 26;
     private static final int LABEL_CHARS = 28;
+    private static final int FAILURE_CHARS = 3 * LABEL_CHARS;
 
     private final StringBuilder sb = new StringBuilder();
     private final Timeline t;
@@ -46,7 +47,7 @@ final class SequenceDiagram {
     private String draw(Instant start) {
         List<Integer> ys = rows();
         int height = (ys.isEmpty() ? TOP : ys.get(ys.size() - 1)) + ROW + 8;
-        int width = LEFT + columns.size() * COL + 8;
+        int width = Math.max(LEFT + columns.size() * COL + 8, failureLabelEnd());
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" role=\"img\" aria-label=\"sequence diagram\" font-family=\"sans-serif\""
@@ -64,6 +65,18 @@ final class SequenceDiagram {
             if (e.at().isAfter(last)) last = e.at();
         }
         return sb.append("</svg>\n").toString();
+    }
+
+    /** Where the failure's words beside its arrow end (about 7 px a character), so that the drawing holds them. */
+    private int failureLabelEnd() {
+        int end = 0;
+        for (Event e : t.events()) {
+            if (e instanceof Arrow a && a.target().equals("failure")) {
+                int right = Math.max(x(columns.indexOf(a.actor())), x(columns.indexOf("lane:" + a.lane())));
+                end = Math.max(end, right + 16 + 7 * Math.min(a.label().length(), FAILURE_CHARS));
+            }
+        }
+        return end;
     }
 
     /** The y of each event: one row each, plus space for a pause before it. */
@@ -134,7 +147,7 @@ final class SequenceDiagram {
                 .append(" marker-end=\"url(#head-").append(tone).append(")\"/>");
         if (a.target().equals("failure")) {
             // the failure's words are longer than an arrow: beside it, on the server's side
-            text(Math.max(from, to) + 8, y + 4, "start", "label " + tone, Html.shortLine(a.label(), 3 * LABEL_CHARS), false);
+            text(Math.max(from, to) + 8, y + 4, "start", "label " + tone, Html.shortLine(a.label(), FAILURE_CHARS), false);
         } else {
             text((from + to) / 2, y - 5, "middle", "label " + tone, Html.shortLine(a.label(), LABEL_CHARS), false);
         }
