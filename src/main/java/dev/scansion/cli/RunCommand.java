@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
             if (!runner.isCancelled()) return code;
             spec.commandLine().getErr().println("interrupted: stopped after " + result.scripts().size()
                     + (result.scripts().size() == 1 ? " script" : " scripts")
-                    + (reports.files().isEmpty() ? "" : "; the reports cover them"));
+                    + (reports.any() ? "; the reports cover them" : ""));
             spec.commandLine().getErr().flush();
             return ExitCodes.INTERRUPTED;
         }

@@ -27,7 +27,8 @@ import dev.scansion.text.Durations;
  * See docs/junit-engine.md.
  */
 record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optional<Path> transcripts,
-                      Optional<String> sessionFactory, CiSettings ci) {
+                      Optional<String> sessionFactory, CiSettings ci,
+                      Optional<Path> html) {
     static final String PREFIX = "scansion.";
     static final String HOST = PREFIX + "host";
     static final String PORT = PREFIX + "port";
@@ -49,6 +50,8 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
     static final String ISOLATE = PREFIX + "isolate";
     /** With isolation: create each script's accounts by in-band registration and remove them after it. */
     static final String REGISTER = PREFIX + "register";
+    /** A directory for the HTML report of every script the engine ran, written when the engine finishes. */
+    static final String HTML = PREFIX + "html";
     /** {@code K/N}: run the K-th of N shards of the discovered scripts (read at discovery). */
     static final String SHARD = PREFIX + "shard";
 
@@ -75,7 +78,7 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
         PrintTranscript print = get(p, PRINT_TRANSCRIPT, v -> choice(PrintTranscript.class, v))
                 .orElse(PrintTranscript.FAILED);
         return new EngineSettings(c, print, string(p, TRANSCRIPTS).map(Path::of), string(p, SESSION_FACTORY),
-                CiSettings.from(p));
+                CiSettings.from(p), string(p, HTML).map(Path::of));
     }
 
     /**

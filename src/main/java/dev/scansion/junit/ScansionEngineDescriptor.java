@@ -9,4 +9,10 @@ final class ScansionEngineDescriptor extends EngineDescriptor implements Node<Sc
     ScansionEngineDescriptor(UniqueId id) {
         super(id, "scansion");
     }
+
+    /** After the last script: the reports of the whole execution. */
+    @Override
+    public void after(ScansionExecutionContext context) {
+        context.finish();
+    }
 }

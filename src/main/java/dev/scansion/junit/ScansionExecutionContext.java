@@ -3,22 +3,35 @@ package dev.scansion.junit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 import dev.scansion.exec.RunListener;
 import dev.scansion.exec.ScriptRunner;
+import dev.scansion.report.RunInfo;
 import dev.scansion.report.TranscriptWriter;
+import dev.scansion.report.html.HtmlReport;
+import dev.scansion.report.html.RunSettings;
+import dev.scansion.result.RunResult;
 import dev.scansion.result.ScriptResult;
 
-/** What every script of one execution shares: the runner (one server, one configuration) and the transcript names. */
+/**
+ * What every script of one execution shares: the runner (one server, one configuration), the
+ * transcript names, and the results the HTML report is written from at the end.
+ */
 final class ScansionExecutionContext implements EngineExecutionContext {
     private final EngineSettings settings;
     private final ScriptRunner runner;
     private final Set<String> transcriptNames = new HashSet<>();
     private final CiGate gate;
+    private final List<ScriptResult> results = new ArrayList<>();
+    private final Instant startedAt = Instant.now();
 
     ScansionExecutionContext(EngineSettings settings) {
         this.settings = settings;
@@ -33,6 +46,11 @@ final class ScansionExecutionContext implements EngineExecutionContext {
                 d.warnings()));
         printTranscript(result);
         settings.transcripts().ifPresent(dir -> writeTranscript(result, dir));
+        if (settings.html().isPresent()) {
+            synchronized (results) {
+                results.add(result);
+            }
+        }
         gate.judge(result);
         ScriptOutcomes.throwUnlessPassed(result, d.location());
     }
@@ -59,6 +77,23 @@ final class ScansionExecutionContext implements EngineExecutionContext {
         } catch (IOException | RuntimeException e) {
             // the script's verdict stands; say why its transcript is missing
             System.err.println("scansion: cannot write the transcript of " + r.file() + " into " + dir + ": " + e);
+        }
+    }
+
+    /** Writes the HTML report ({@code scansion.html}) of the scripts that ran, when asked for. */
+    void finish() {
+        if (settings.html().isEmpty()) return;
+        Path dir = settings.html().get();
+        RunResult run;
+        synchronized (results) {
+            run = new RunResult(results, List.of(), startedAt, Duration.between(startedAt, Instant.now()));
+        }
+        try {
+            HtmlReport.write(run, RunInfo.of(settings.config(), RunInfo.currentVersion()),
+                    RunSettings.describe(settings.config()), dir);
+        } catch (IOException | RuntimeException e) {
+            // the scripts' verdicts stand; say why the report is missing
+            System.err.println("scansion: cannot write the HTML report into " + dir + ": " + e);
         }
     }
 }

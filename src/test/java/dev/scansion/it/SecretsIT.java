@@ -92,7 +92,8 @@ class SecretsIT {
         String[] run = cli("run", "--no-color", "-v", "--host", server.host(), "--port",
                 Integer.toString(server.port()), "--timeout", "1s", "--json", reports.resolve("run.json").toString(),
                 "--junit", reports.resolve("junit.xml").toString(), "--transcripts",
-                reports.resolve("transcripts").toString(), script.toString());
+                reports.resolve("transcripts").toString(), "--html", reports.resolve("html").toString(),
+                script.toString());
         assertEquals("1", run[0], "the script is meant to fail at its last step\n" + run[1] + run[2]);
         out.put("console", run[1]);
         // the trace interleaves actors as their streams go; each actor's lines each way keep their order
@@ -104,6 +105,12 @@ class SecretsIT {
             assertEquals(1, list.size(), list.toString());
             out.put("transcript", Files.readString(list.get(0)));
         }
+        // the HTML report: its words whole; of the diagram (laid out by timing) its labels, sorted
+        String page = Files.readString(reports.resolve("html/scripts/0001-secret.html"));
+        String svg = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
+        out.put("html", Files.readString(reports.resolve("html/index.html")) + page.replace(svg, "SVG"));
+        out.put("html diagram", String.join("\n", Pattern.compile(">([^<>]+)</(?:text|title)>").matcher(svg).results()
+                .map(m -> m.group(1)).filter(t -> !t.startsWith("⋯")).sorted().toList()));
         String[] check = cli("check", "--no-color", broken.toString());
         assertEquals("2", check[0], check[1] + check[2]);
         out.put("check", check[1] + check[2]);
