@@ -51,7 +51,7 @@ final class ScriptRun {
         this.receiver = new Receiver(ctx);
         // The -v trace sees the stream masked too (SASL is redacted before this, in StreamCapture);
         // only paid for when a listener wants the trace.
-        this.tap = listener.wantsWire() ? (actor, direction, xml) -> listener.wire(actor, direction,
+        this.tap = listener.wantsWire() ? (actor, direction, xml) -> listener.wire(script.file(), actor, direction,
                 mask.xmlCut(xml, Limits.STANZA_CHARS)) : (actor, direction, xml) -> { };
         this.order = new SendOrder(config);
         int first = script.steps().size();

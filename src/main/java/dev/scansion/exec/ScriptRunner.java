@@ -30,16 +30,22 @@ import dev.scansion.script.ast.SourceSpan;
  * RunResult r = new ScriptRunner(RunConfig.defaults().withPort(5222)).run(List.of(Path.of("specs")));
  * </pre>
  *
- * Scripts run one after another, in the order of the selection, against the same server. When a
- * script finds the server unreachable, mute or not XMPP, the rest are not run (see
- * {@code serverUnusable}); with {@link RunConfig#failFast()}, likewise after any script that fails. One runner may be used for several runs, but not concurrently.
+ * Scripts start in the order of the selection, against the same server: one after another, or up
+ * to {@link RunConfig#jobs()} at once ({@link ScriptScheduler}; a script tagged {@code ## serial}
+ * runs alone, {@link SerialGate}); the results keep the selection's order. When a script finds
+ * the server unreachable, mute or not XMPP, the rest are not run (see {@code serverUnusable});
+ * with {@link RunConfig#failFast()}, likewise after any script that fails; scripts already in
+ * flight finish. With more than one job the listener's script and step events come from several
+ * threads (each script's from one). One runner may be used for several runs, but not
+ * concurrently; {@link #execute} may be called from several threads at once (the JUnit engine).
  */
 public final class ScriptRunner {
     private final RunConfig config;
     private final SessionFactory sessions;
     private final RunListener listener;
     private volatile boolean cancelled;
-    private volatile Thread running;
+    private final ScriptScheduler scheduler;
+    private final SerialGate gate = new SerialGate();
 
     /** Real connections (Smack), no listener. */
     public ScriptRunner(RunConfig config) {
@@ -50,17 +56,17 @@ public final class ScriptRunner {
         this.config = config;
         this.sessions = sessions;
         this.listener = listener;
+        this.scheduler = new ScriptScheduler(config.jobs(), () -> cancelled);
     }
 
     /**
-     * Stops the run from another thread (a signal handler): the step in progress ends as
-     * INTERRUPTED, its sessions are closed, no further script starts, and {@link #run(List)}
-     * returns the results of what ran.
+     * Stops the run from another thread (a signal handler): the steps in progress (one per script
+     * in flight) end as INTERRUPTED, their sessions are closed, no further script starts, and
+     * {@link #run(List)} returns the results of what ran.
      */
     public void cancel() {
         cancelled = true;
-        Thread t = running;
-        if (t != null) t.interrupt();
+        scheduler.interruptInFlight();
     }
 
     public boolean isCancelled() {
@@ -84,26 +90,11 @@ public final class ScriptRunner {
         if (problems.isEmpty() && selection.files().isEmpty()) {
             problems.add("no .scs scripts found in " + String.join(", ", paths.stream().map(Path::toString).toList()));
         }
-        List<ScriptResult> results = new ArrayList<>();
+        List<ScriptResult> results = List.of();
         if (problems.isEmpty()) {
             listener.runStarted(selection.files().stream().map(Path::toString).toList());
-            running = Thread.currentThread();
-            try {
-                Optional<String> unusable = Optional.empty();
-                for (Path file : selection.files()) {
-                    if (cancelled) break;
-                    if (unusable.isPresent()) {
-                        results.add(finish(notRun(file, unusable.get())));
-                        continue;
-                    }
-                    ScriptResult r = runFile(file);
-                    results.add(r);
-                    unusable = serverUnusable(r).or(() -> failedFast(r));
-                }
-            } finally {
-                running = null;
-                Thread.interrupted();
-            }
+            results = scheduler.run(selection.files(), new ScriptScheduler.Plan(this::runFile,
+                    r -> serverUnusable(r).or(() -> failedFast(r)), (file, reason) -> finish(notRun(file, reason))));
         }
         RunResult result = new RunResult(results, problems, started, Duration.ofNanos(System.nanoTime() - t0));
         listener.runFinished(result);
@@ -121,7 +112,8 @@ public final class ScriptRunner {
         Script script = parsed.script().get();
         Optional<String> rejected = config.tags().rejects(script);
         if (rejected.isPresent()) return finish(skipped(script, Optional.of(file), rejected.get()));
-        return execute(script, Optional.of(file), loaded.lines(), parsed.diagnostics());
+        // A script tagged serial waits for the scripts in flight and runs alone (SerialGate).
+        return gate.through(script, () -> execute(script, Optional.of(file), loaded.lines(), parsed.diagnostics()));
     }
 
     /** Runs an already parsed script (no tag selection). */
