@@ -226,6 +226,11 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
         }
     }
 
+    /** For tests: what the progress line says now. */
+    String progressStatus() {
+        return progress.status();
+    }
+
     @Override
     public void close() {
         progress.close();
