@@ -13,7 +13,12 @@ import dev.scansion.exec.ScriptRunner;
 import dev.scansion.report.TranscriptWriter;
 import dev.scansion.result.ScriptResult;
 
-/** What every script of one execution shares: the runner (one server, one configuration) and the transcript names. */
+/**
+ * What every script of one execution shares: the runner (one server, one configuration) and the
+ * transcript names. {@link #run} is called from several threads at once when scripts run
+ * concurrently: the runner keeps each script's state in its own {@code ScriptRun}, the transcript
+ * names and standard output are shared under locks.
+ */
 final class ScansionExecutionContext implements EngineExecutionContext {
     private final EngineSettings settings;
     private final ScriptRunner runner;
@@ -41,8 +46,11 @@ final class ScansionExecutionContext implements EngineExecutionContext {
             case ALWAYS -> true;
         };
         if (print) {
-            System.out.print(TranscriptWriter.render(r));
-            System.out.flush();
+            String text = TranscriptWriter.render(r);
+            synchronized (System.out) { // one transcript whole, even with scripts running concurrently
+                System.out.print(text);
+                System.out.flush();
+            }
         }
     }
 
