@@ -12,7 +12,8 @@ final class IsolationOptions {
                     + "domains and their subdomains (accounts, rooms) and pubsub node names get a suffix unique "
                     + "to that run, so that runs at the same time against one server do not meet. Reports "
                     + "show the script's own names; -v lists the renames and shows the wire as sent. "
-                    + "Default: off when one script runs at a time.")
+                    + "Default: on with --jobs above 1, off when one script runs at a time; --no-isolate "
+                    + "when the scripts already use names of their own.")
     Boolean isolate;
 
     @Option(names = "--register",

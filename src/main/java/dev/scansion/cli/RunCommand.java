@@ -29,7 +29,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code scansion run [options] PATH...}: runs scripts in order against one server. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run scripts against a server, one after another, and report.",
+        description = {"Run scripts against a server, one after another (or N at once: --jobs), and report.",
                 "Exit codes: 0 all passed, 1 a script failed, 2 usage error, unparsable script or nothing "
                         + "selected, 3 server unreachable or another runtime error."})
 final class RunCommand implements Callable<Integer> {
@@ -110,6 +110,13 @@ final class RunCommand implements Callable<Integer> {
                     + "said once under -v (default: ${DEFAULT-VALUE}).")
     OrderMode order;
 
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "Up to N scripts in flight at once, 1 to " + RunConfig.MAX_JOBS + " (default: "
+                    + "${DEFAULT-VALUE}). Each script's output is printed whole when it ends, reports keep the "
+                    + "selection's order; a script tagged '## serial' runs alone. With more than one job, scripts "
+                    + "run isolated (see --isolate).")
+    int jobs;
+
     @Override
     public Integer call() {
         RunConfig config = config();
@@ -120,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
         if (plan instanceof SelectionOptions.Plan.Exit exit) return exit.code();
         List<java.nio.file.Path> paths = ((SelectionOptions.Plan.Run) plan).paths();
         ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                output.console());
+                output.console(), jobs);
         List<RunListener> listeners = new ArrayList<>(List.of(reporter));
         listeners.addAll(ci.listeners(spec.commandLine().getOut(), env));
         ScriptRunner runner = new ScriptRunner(config, sessions, RunListener.all(listeners), attempts);
@@ -144,12 +151,16 @@ final class RunCommand implements Callable<Integer> {
         if (nothingWait.isZero()) {
             throw new ParameterException(spec.commandLine(), "--nothing-wait must be positive");
         }
-        RunConfig base = RunConfig.defaults().withReceiveTimeout(timeout).withNothingWait(nothingWait)
+        if (jobs < 1 || jobs > RunConfig.MAX_JOBS) {
+            throw new ParameterException(spec.commandLine(),
+                    "--jobs must be between 1 and " + RunConfig.MAX_JOBS + ", not " + jobs);
+        }
+        RunConfig base = RunConfig.defaults().withJobs(jobs).withReceiveTimeout(timeout).withNothingWait(nothingWait)
                 .withReceiveMode(receiveMode).withStrictCaptures(strictCaptures).withOrder(order)
                 .withTags(selection.tags()).withFailFast(ci.failFast);
         if (settle != null) base = base.withSettle(settle);
         // Isolation when not asked for either way: off while one script runs at a time.
-        base = isolation.applyTo(base, false, spec.commandLine());
+        base = isolation.applyTo(base, jobs > 1, spec.commandLine());
         return server.applyTo(base, spec);
     }
 

@@ -37,12 +37,14 @@ import dev.scansion.script.TagFilter;
  *                       time against one server do not meet; results show the script's own names
  * @param register       with {@code isolate}: each account of a script is created by in-band
  *                       registration before it runs and removed after it ({@code InBandRegistration})
+ * @param jobs           how many scripts {@link ScriptRunner#run} keeps in flight at once (1 to
+ *                       {@link #MAX_JOBS}; default 1: one after another)
  */
 public record RunConfig(Optional<String> host, Optional<Integer> port, Duration receiveTimeout,
                         Duration nothingWait, Duration connectTimeout, Duration settle, ReceiveMode receiveMode,
                         TlsSettings tls, boolean strictCaptures, TagFilter tags,
                         Optional<SaslMechanism> sasl, boolean settleGiven, OrderMode order,
-                        boolean failFast, boolean isolate, boolean register) {
+                        boolean failFast, boolean isolate, boolean register, int jobs) {
     public RunConfig {
         Objects.requireNonNull(host);
         Objects.requireNonNull(port);
@@ -55,87 +57,98 @@ public record RunConfig(Optional<String> host, Optional<Integer> port, Duration 
         requireNotNegative(nothingWait, "nothing wait");
         requirePositive(connectTimeout, "connect timeout");
         requireNotNegative(settle, "settle");
+        if (jobs < 1 || jobs > MAX_JOBS) {
+            throw new IllegalArgumentException("jobs must be between 1 and " + MAX_JOBS + ", not " + jobs);
+        }
     }
+
+    /** The most scripts in flight at once: each holds its actors' connections and a thread. */
+    public static final int MAX_JOBS = 64;
 
     public static RunConfig defaults() {
         return new RunConfig(Optional.empty(), Optional.empty(), Duration.ofSeconds(5), Duration.ofMillis(500),
                 Duration.ofSeconds(10), Duration.ofMillis(10), ReceiveMode.SKIP, TlsSettings.DEFAULT, false,
-                TagFilter.ALL, Optional.empty(), false, OrderMode.AUTO, false, false, false);
+                TagFilter.ALL, Optional.empty(), false, OrderMode.AUTO, false, false, false, 1);
     }
 
     public RunConfig withHost(String h) {
         return new RunConfig(Optional.ofNullable(h), port, receiveTimeout, nothingWait, connectTimeout, settle,
-                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, register);
+                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, register, jobs);
     }
 
     public RunConfig withPort(Integer p) {
         return new RunConfig(host, Optional.ofNullable(p), receiveTimeout, nothingWait, connectTimeout, settle,
-                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, register);
+                receiveMode, tls, strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, register, jobs);
     }
 
     public RunConfig withReceiveTimeout(Duration d) {
         return new RunConfig(host, port, d, nothingWait, connectTimeout, settle, receiveMode, tls, strictCaptures,
-                tags, sasl, settleGiven, order, failFast, isolate, register);
+                tags, sasl, settleGiven, order, failFast, isolate, register, jobs);
     }
 
     public RunConfig withNothingWait(Duration d) {
         return new RunConfig(host, port, receiveTimeout, d, connectTimeout, settle, receiveMode, tls, strictCaptures,
-                tags, sasl, settleGiven, order, failFast, isolate, register);
+                tags, sasl, settleGiven, order, failFast, isolate, register, jobs);
     }
 
     public RunConfig withConnectTimeout(Duration d) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, d, settle, receiveMode, tls, strictCaptures,
-                tags, sasl, settleGiven, order, failFast, isolate, register);
+                tags, sasl, settleGiven, order, failFast, isolate, register, jobs);
     }
 
     public RunConfig withSettle(Duration d) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, d, receiveMode, tls,
-                strictCaptures, tags, sasl, true, order, failFast, isolate, register);
+                strictCaptures, tags, sasl, true, order, failFast, isolate, register, jobs);
     }
 
     public RunConfig withReceiveMode(ReceiveMode m) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, m, tls, strictCaptures,
-                tags, sasl, settleGiven, order, failFast, isolate, register);
+                tags, sasl, settleGiven, order, failFast, isolate, register, jobs);
     }
 
     public RunConfig withTls(TlsSettings t) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, t,
-                strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, register);
+                strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, register, jobs);
     }
 
     public RunConfig withStrictCaptures(boolean s) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls, s,
-                tags, sasl, settleGiven, order, failFast, isolate, register);
+                tags, sasl, settleGiven, order, failFast, isolate, register, jobs);
     }
 
     public RunConfig withTags(TagFilter t) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, t, sasl, settleGiven, order, failFast, isolate, register);
+                strictCaptures, t, sasl, settleGiven, order, failFast, isolate, register, jobs);
     }
 
     public RunConfig withSasl(Optional<SaslMechanism> m) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, tags, m, settleGiven, order, failFast, isolate, register);
+                strictCaptures, tags, m, settleGiven, order, failFast, isolate, register, jobs);
     }
 
     public RunConfig withOrder(OrderMode o) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, tags, sasl, settleGiven, o, failFast, isolate, register);
+                strictCaptures, tags, sasl, settleGiven, o, failFast, isolate, register, jobs);
     }
 
     public RunConfig withFailFast(boolean f) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, tags, sasl, settleGiven, order, f, isolate, register);
+                strictCaptures, tags, sasl, settleGiven, order, f, isolate, register, jobs);
     }
 
     public RunConfig withIsolate(boolean i) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, tags, sasl, settleGiven, order, failFast, i, register);
+                strictCaptures, tags, sasl, settleGiven, order, failFast, i, register, jobs);
     }
 
     public RunConfig withRegister(boolean r) {
         return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
-                strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, r);
+                strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, r, jobs);
+    }
+
+    public RunConfig withJobs(int j) {
+        return new RunConfig(host, port, receiveTimeout, nothingWait, connectTimeout, settle, receiveMode, tls,
+                strictCaptures, tags, sasl, settleGiven, order, failFast, isolate, register, j);
     }
 
     private static void requirePositive(Duration d, String what) {

@@ -9,8 +9,10 @@ import dev.scansion.result.StepResult;
 
 /**
  * Live events of a run, for progress displays and streaming reports. Every method has an empty
- * default. Script and step events come from the thread that called {@link ScriptRunner#run};
- * {@link #wire} may come from network threads. Listeners must not throw.
+ * default. Script and step events come from the thread that runs the script: with one job
+ * ({@link RunConfig#jobs()}) the thread that called {@link ScriptRunner#run}, with more from
+ * several threads at once (each script's events from one, in order), so a listener must then be
+ * thread-safe; {@link #wire} may come from network threads. Listeners must not throw.
  */
 public interface RunListener {
     RunListener NONE = new RunListener() {
@@ -47,6 +49,11 @@ public interface RunListener {
 
     /** Raw traffic, SASL redacted and passwords masked (see {@link WireTap}). */
     default void wire(String actor, Direction direction, String xml) {
+    }
+
+    /** {@link #wire(String, Direction, String)} with the script it belongs to (scripts may run at once). */
+    default void wire(String file, String actor, Direction direction, String xml) {
+        wire(actor, direction, xml);
     }
 
     /**
@@ -99,6 +106,11 @@ public interface RunListener {
             @Override
             public void wire(String actor, Direction direction, String xml) {
                 copy.forEach(l -> l.wire(actor, direction, xml));
+            }
+
+            @Override
+            public void wire(String file, String actor, Direction direction, String xml) {
+                copy.forEach(l -> l.wire(file, actor, direction, xml));
             }
 
             @Override

@@ -69,8 +69,8 @@ final class ScriptRun {
         this.receiver = new Receiver(ctx);
         // The -v trace sees the stream masked too (SASL is redacted before this, in StreamCapture);
         // only paid for when a listener wants the trace.
-        this.tap = listener.wantsWire() ? (actor, direction, xml) -> listener.wire(actor, direction,
-                secrets.xmlCut(xml, Limits.STANZA_CHARS)) : (actor, direction, xml) -> { };
+        this.tap = listener.wantsWire() ? (actor, direction, xml) -> listener.wire(script.file(), actor,
+                direction, secrets.xmlCut(xml, Limits.STANZA_CHARS)) : (actor, direction, xml) -> { };
         this.accounts = config.register() && isolation.isPresent() ? new Accounts(this.script, config, sessions, tap)
                 : null;
         this.order = new SendOrder(config);

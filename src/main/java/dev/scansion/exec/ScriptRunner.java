@@ -30,9 +30,14 @@ import dev.scansion.script.ast.SourceSpan;
  * RunResult r = new ScriptRunner(RunConfig.defaults().withPort(5222)).run(List.of(Path.of("specs")));
  * </pre>
  *
- * Scripts run one after another, in the order of the selection, against the same server. When a
- * script finds the server unreachable, mute or not XMPP, the rest are not run (see
- * {@code serverUnusable}); with {@link RunConfig#failFast()}, likewise after any script that fails. One runner may be used for several runs, but not concurrently.
+ * Scripts start in the order of the selection, against the same server: one after another, or up
+ * to {@link RunConfig#jobs()} at once ({@link ScriptScheduler}; a script tagged {@code ## serial}
+ * runs alone, {@link SerialGate}); the results keep the selection's order. When a script finds
+ * the server unreachable, mute or not XMPP, the rest are not run (see {@code serverUnusable});
+ * with {@link RunConfig#failFast()}, likewise after any script that fails; scripts already in
+ * flight finish. With more than one job the listener's script and step events come from several
+ * threads (each script's from one). One runner may be used for several runs, but not
+ * concurrently; {@link #execute} may be called from several threads at once (the JUnit engine).
  */
 public final class ScriptRunner {
     private final RunConfig config;
@@ -41,7 +46,8 @@ public final class ScriptRunner {
     /** Retries and known failures around each file ({@link Attempts}). */
     private final Attempts attempts;
     private volatile boolean cancelled;
-    private volatile Thread running;
+    private final ScriptScheduler scheduler;
+    private final SerialGate gate = new SerialGate();
 
     /** Real connections (Smack), no listener. */
     public ScriptRunner(RunConfig config) {
@@ -58,17 +64,17 @@ public final class ScriptRunner {
         this.sessions = sessions;
         this.listener = listener;
         this.attempts = attempts;
+        this.scheduler = new ScriptScheduler(config.jobs(), () -> cancelled);
     }
 
     /**
-     * Stops the run from another thread (a signal handler): the step in progress ends as
-     * INTERRUPTED, its sessions are closed, no further script starts, and {@link #run(List)}
-     * returns the results of what ran.
+     * Stops the run from another thread (a signal handler): the steps in progress (one per script
+     * in flight) end as INTERRUPTED, their sessions are closed, no further script starts, and
+     * {@link #run(List)} returns the results of what ran.
      */
     public void cancel() {
         cancelled = true;
-        Thread t = running;
-        if (t != null) t.interrupt();
+        scheduler.interruptInFlight();
     }
 
     public boolean isCancelled() {
@@ -92,26 +98,12 @@ public final class ScriptRunner {
         if (problems.isEmpty() && selection.files().isEmpty()) {
             problems.add("no .scs scripts found in " + String.join(", ", paths.stream().map(Path::toString).toList()));
         }
-        List<ScriptResult> results = new ArrayList<>();
+        List<ScriptResult> results = List.of();
         if (problems.isEmpty()) {
             listener.runStarted(selection.files().stream().map(Path::toString).toList());
-            running = Thread.currentThread();
-            try {
-                Optional<String> unusable = Optional.empty();
-                for (Path file : selection.files()) {
-                    if (cancelled) break;
-                    if (unusable.isPresent()) {
-                        results.add(finish(notRun(file, unusable.get())));
-                        continue;
-                    }
-                    ScriptResult r = finish(attempts.run(file, this::attempt, () -> cancelled));
-                    results.add(r);
-                    unusable = serverUnusable(r).or(() -> failedFast(r));
-                }
-            } finally {
-                running = null;
-                Thread.interrupted();
-            }
+            results = scheduler.run(selection.files(), new ScriptScheduler.Plan(
+                    file -> finish(attempts.run(file, this::attempt, () -> cancelled)),
+                    r -> serverUnusable(r).or(() -> failedFast(r)), (file, reason) -> finish(notRun(file, reason))));
         }
         RunResult result = new RunResult(results, problems, started, Duration.ofNanos(System.nanoTime() - t0));
         listener.runFinished(result);
@@ -135,8 +127,9 @@ public final class ScriptRunner {
         Optional<String> rejected = config.tags().rejects(script);
         if (rejected.isPresent()) return skipped(script, Optional.of(file), rejected.get());
         Expectations expectations = new LiveExpectations(new MatchOptions(config.strictCaptures()), script.file());
-        return new ScriptRun(script, config, sessions, listener, expectations, loaded.lines(), () -> cancelled)
-                .run(Optional.of(file), parsed.diagnostics());
+        // A script tagged serial waits for the scripts in flight and runs alone (SerialGate).
+        return gate.through(script, () -> new ScriptRun(script, config, sessions, listener, expectations,
+                loaded.lines(), () -> cancelled).run(Optional.of(file), parsed.diagnostics()));
     }
 
     /** Runs an already parsed script (no tag selection). */

@@ -46,12 +46,16 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
     static final String PRINT_TRANSCRIPT = PREFIX + "print-transcript";
     static final String TRANSCRIPTS = PREFIX + "transcripts";
     static final String SESSION_FACTORY = PREFIX + "session-factory";
-    /** Run each script isolated (its own names); not set: off while scripts run one at a time. */
+    /** Run each script isolated (its own names); not set: on when scripts run concurrently (jobs > 1). */
     static final String ISOLATE = PREFIX + "isolate";
     /** With isolation: create each script's accounts by in-band registration and remove them after it. */
     static final String REGISTER = PREFIX + "register";
     /** A directory for the HTML report of every script the engine ran, written when the engine finishes. */
     static final String HTML = PREFIX + "html";
+    /** How many scripts in flight at once (1..64); more than one runs them concurrently. */
+    static final String JOBS = PREFIX + "jobs";
+    /** {@code true}: run scripts concurrently ({@link #JOBS}, else one per processor); {@code false}: one at a time. */
+    static final String PARALLEL = PREFIX + "parallel.enabled";
     /** {@code K/N}: run the K-th of N shards of the discovered scripts (read at discovery). */
     static final String SHARD = PREFIX + "shard";
 
@@ -74,7 +78,8 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
         boolean insecure = get(p, INSECURE, EngineSettings::bool).orElse(false);
         c = c.withTls(new TlsSettings(tls, insecure, get(p, TRUST_CERT, EngineSettings::certificate)));
         c = c.withSasl(get(p, SASL, EngineSettings::sasl));
-        c = isolation(p, c, false);
+        c = c.withJobs(jobs(p));
+        c = isolation(p, c, c.jobs() > 1);
         PrintTranscript print = get(p, PRINT_TRANSCRIPT, v -> choice(PrintTranscript.class, v))
                 .orElse(PrintTranscript.FAILED);
         return new EngineSettings(c, print, string(p, TRANSCRIPTS).map(Path::of), string(p, SESSION_FACTORY),
@@ -92,6 +97,29 @@ record EngineSettings(RunConfig config, PrintTranscript printTranscript, Optiona
             throw new JUnitException("configuration parameter " + REGISTER + ": needs isolation (" + ISOLATE + "=true)");
         }
         return c.withIsolate(isolate).withRegister(register);
+    }
+
+    /**
+     * {@code scansion.jobs} (default 1), turned off by {@code scansion.parallel.enabled=false}; with
+     * {@code scansion.parallel.enabled=true} and no jobs given, one per processor (at least 2).
+     */
+    static int jobs(ConfigurationParameters p) {
+        Optional<Integer> jobs = get(p, JOBS, EngineSettings::jobCount);
+        Optional<Boolean> parallel = get(p, PARALLEL, EngineSettings::bool);
+        if (parallel.isPresent() && !parallel.get()) return 1;
+        if (jobs.isPresent()) return jobs.get();
+        int processors = Math.min(RunConfig.MAX_JOBS, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        return parallel.orElse(false) ? processors : 1;
+    }
+
+    static Integer jobCount(String v) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= RunConfig.MAX_JOBS) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("expected a number from 1 to " + RunConfig.MAX_JOBS + ", not '" + v + "'");
     }
 
     /** Real connections, or the factory class named by {@code scansion.session-factory} (tests, other transports). */

@@ -23,7 +23,10 @@ import dev.scansion.result.ScriptResult;
 
 /**
  * What every script of one execution shares: the runner (one server, one configuration), the
- * transcript names, and the results the HTML report is written from at the end.
+ * transcript names, and the results the HTML report is written from at the end. {@link #run} is
+ * called from several threads at once when scripts run concurrently: the runner keeps each
+ * script's state in its own {@code ScriptRun}; the transcript names, the results and standard
+ * output are shared under locks.
  */
 final class ScansionExecutionContext implements EngineExecutionContext {
     private final EngineSettings settings;
@@ -63,8 +66,11 @@ final class ScansionExecutionContext implements EngineExecutionContext {
             case ALWAYS -> true;
         };
         if (print) {
-            System.out.print(TranscriptWriter.render(r));
-            System.out.flush();
+            String text = TranscriptWriter.render(r);
+            synchronized (System.out) { // one transcript whole, even with scripts running concurrently
+                System.out.print(text);
+                System.out.flush();
+            }
         }
     }
 

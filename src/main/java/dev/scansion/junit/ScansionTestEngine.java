@@ -16,7 +16,10 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
 
 import dev.scansion.script.Shard;
 import dev.scansion.script.ShardSelection;
@@ -25,11 +28,15 @@ import dev.scansion.script.ShardSelection;
  * The JUnit Platform engine {@value #ID}: every {@code .scs} script a launcher selects is one test,
  * run with {@link dev.scansion.exec.ScriptRunner} against the server named by the configuration
  * parameters ({@code scansion.host}, {@code scansion.port}, ...; see docs/junit-engine.md).
- * Scripts run one after another in discovery order. Registered through
+ * Scripts run one after another in discovery order, or with {@code scansion.jobs} &gt; 1 up to that
+ * many at once on JUnit's fork-join executor, a script tagged {@code ## serial} alone (an
+ * exclusive resource, see {@link ScriptDescriptor#getExclusiveResources}). Registered through
  * {@code META-INF/services/org.junit.platform.engine.TestEngine}.
  */
 public final class ScansionTestEngine extends HierarchicalTestEngine<ScansionExecutionContext> {
     public static final String ID = "scansion";
+    /** The lock every script holds: shared, or alone for a serial script. */
+    static final String SERVER_RESOURCE = "dev.scansion.server";
 
     @Override
     public String getId() {
@@ -84,6 +91,50 @@ public final class ScansionTestEngine extends HierarchicalTestEngine<ScansionExe
         byPath.forEach((path, d) -> {
             if (!kept.contains(path)) engine.removeChild(d);
         });
+    }
+
+    /** With more than one job, JUnit's fork-join executor with exactly that many scripts in flight. */
+    @Override
+    protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
+        int jobs = EngineSettings.jobs(request.getConfigurationParameters());
+        if (jobs <= 1) return super.createExecutorService(request);
+        return new ForkJoinPoolHierarchicalTestExecutorService(new Parallelism(jobs));
+    }
+
+    /**
+     * A fixed parallelism: scripts block on the network, not the CPU, so the pool neither grows
+     * (no compensating threads: {@code saturate}) nor shrinks below {@code jobs}.
+     */
+    record Parallelism(int jobs) implements ParallelExecutionConfiguration {
+        @Override
+        public int getParallelism() {
+            return jobs;
+        }
+
+        @Override
+        public int getMinimumRunnable() {
+            return jobs;
+        }
+
+        @Override
+        public int getMaxPoolSize() {
+            return jobs;
+        }
+
+        @Override
+        public int getCorePoolSize() {
+            return jobs;
+        }
+
+        @Override
+        public int getKeepAliveSeconds() {
+            return 30;
+        }
+
+        @Override
+        public java.util.function.Predicate<? super java.util.concurrent.ForkJoinPool> getSaturatePredicate() {
+            return pool -> true;
+        }
     }
 
     @Override

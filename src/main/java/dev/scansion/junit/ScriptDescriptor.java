@@ -3,11 +3,14 @@ package dev.scansion.junit;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.platform.engine.support.hierarchical.ExclusiveResource;
+
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
+import dev.scansion.exec.SerialGate;
 import dev.scansion.script.Diagnostic;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.SourcePos;
@@ -65,6 +68,25 @@ final class ScriptDescriptor extends AbstractTestDescriptor implements Node<Scan
     @Override
     public String getLegacyReportingName() {
         return location.name();
+    }
+
+    /**
+     * Every script may run concurrently with others; whether any does is the executor's choice
+     * ({@code scansion.jobs}, see {@link ScansionTestEngine}). Shown explicitly, as it is the point.
+     */
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.CONCURRENT;
+    }
+
+    /**
+     * Every script holds the server shared ({@code READ}); a script tagged {@code ## serial}
+     * holds it alone ({@code READ_WRITE}), so no other script is in flight with it.
+     */
+    @Override
+    public Set<ExclusiveResource> getExclusiveResources() {
+        return Set.of(new ExclusiveResource(ScansionTestEngine.SERVER_RESOURCE, SerialGate.isSerial(script)
+                ? ExclusiveResource.LockMode.READ_WRITE : ExclusiveResource.LockMode.READ));
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.scansion.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.scansion.exec.RunListener;
 import dev.scansion.result.Direction;
@@ -19,6 +21,11 @@ import dev.scansion.text.Printable;
  * not pass, and last a summary line containing {@code N passed, N failed} (CI tools parse it).
  * Results go to {@code out}; diagnostics, selection problems and the verbose trace go to
  * {@code err}. Text from scripts and servers is printed with its control characters escaped.
+ * <p>
+ * With several scripts in flight ({@code jobs} &gt; 1) events come from several threads: each
+ * script's block (its {@code -v} steps and trace, diagnostics, result lines) is kept until the
+ * script ends and printed whole, and the progress line lists what is running. With one job the
+ * output is printed as it happens, as it always was. All state is kept under the progress lock.
  */
 public final class ConsoleReporter implements RunListener, AutoCloseable {
     private final PrintWriter out;
@@ -29,10 +36,19 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
     private final ProgressLine progress;
     /** The longest reason a recap line shows (the full explanation is printed above it). */
     private static final int RECAP_WIDTH = 300;
+    private final int jobs;
     private int total;
     private int done;
+    /** The scripts started and not yet finished, by file, in start order. */
+    private final Map<String, ScriptBlock> running = new LinkedHashMap<>();
 
     public ConsoleReporter(PrintWriter out, PrintWriter err, ConsoleOptions options) {
+        this(out, err, options, 1);
+    }
+
+    /** @param jobs how many scripts the run keeps in flight at once (more than one: blocks kept whole) */
+    public ConsoleReporter(PrintWriter out, PrintWriter err, ConsoleOptions options, int jobs) {
+        this.jobs = jobs;
         this.out = out;
         this.err = err;
         this.options = options;
@@ -43,24 +59,46 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
 
     @Override
     public void runStarted(List<String> files) {
-        total = files.size();
+        synchronized (progress.lock()) {
+            total = files.size();
+        }
         if (options.progress()) progress.start();
     }
 
     @Override
     public void scriptStarted(String file, String title) {
-        progress.status("[" + (done + 1) + "/" + total + "] " + Printable.line(file));
+        synchronized (progress.lock()) {
+            running.put(file, new ScriptBlock());
+            progress.status(running.size() > 1 ? runningStatus() : "[" + (done + 1) + "/" + total + "] "
+                    + Printable.line(file));
+        }
     }
 
     /** {@code -v}: the names the script runs with, before the wire that shows them as sent. */
     @Override
     public void isolated(String file, String renames) {
-        if (options.verbose()) print(err, List.of(style.dim("isolated: ") + Printable.line(renames)));
+        if (!options.verbose()) return;
+        String line = style.dim("isolated: ") + Printable.line(renames);
+        if (!keep(file, line, true)) print(err, List.of(line));
     }
 
     @Override
     public void stepStarted(String file, int number, String actor, String verb) {
-        progress.status("[" + (done + 1) + "/" + total + "] " + Printable.line(file + ": " + actor + " " + verb));
+        synchronized (progress.lock()) {
+            progress.status(running.size() > 1 ? runningStatus() : "[" + (done + 1) + "/" + total + "] "
+                    + Printable.line(file + ": " + actor + " " + verb));
+        }
+    }
+
+    /** {@code [5/31] running: muc_join, pubsub_nodes}: the scripts in flight, by file name; with the lock held. */
+    private String runningStatus() {
+        List<String> names = running.keySet().stream().map(ConsoleReporter::shortName).toList();
+        return "[" + (done + running.size()) + "/" + total + "] running: " + Printable.line(String.join(", ", names));
+    }
+
+    private static String shortName(String file) {
+        String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        return name.endsWith(".scs") ? name.substring(0, name.length() - 4) : name;
     }
 
     @Override
@@ -74,8 +112,22 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
         String notes = step.notes().isEmpty() ? ""
                 : style.dim(" (" + Printable.line(String.join("; ", step.notes())) + ")");
         if (step.warning().isPresent()) notes = " " + style.yellow("warning: ") + Printable.line(step.warning().get());
-        print(out, List.of("    " + mark + " " + step.span().line() + ": " + Printable.line(step.title()) + " "
-                + style.dim(Durations.format(step.duration()) + timing(step.timing())) + notes));
+        String line = "    " + mark + " " + step.span().line() + ": " + Printable.line(step.title()) + " "
+                + style.dim(Durations.format(step.duration()) + timing(step.timing())) + notes;
+        if (!keep(file, line, false)) print(out, List.of(line));
+    }
+
+    /**
+     * With several jobs, adds a line to the script's block (on {@code out}, or {@code err} for the
+     * trace) and returns true; with one job, false: the caller prints it now.
+     */
+    private boolean keep(String file, String line, boolean toErr) {
+        if (jobs <= 1) return false;
+        synchronized (progress.lock()) {
+            ScriptBlock block = running.computeIfAbsent(file, f -> new ScriptBlock());
+            block.add(toErr ? block.err : block.out, line);
+        }
+        return true;
     }
 
     /** {@code " [order 3.2 ms, to socket 0.1 ms]"}: where a step's time went, when measured. */
@@ -95,16 +147,30 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
 
     @Override
     public void wire(String actor, Direction direction, String xml) {
+        wire("", actor, direction, xml);
+    }
+
+    @Override
+    public void wire(String file, String actor, Direction direction, String xml) {
         if (!options.verbose()) return;
         String arrow = direction == Direction.SENT ? "->" : "<-";
-        print(err, List.of(style.dim("[" + Printable.line(actor) + "] " + arrow + " ") + Printable.line(xml)));
+        String line = style.dim("[" + Printable.line(actor) + "] " + arrow + " ") + Printable.line(xml);
+        if (!keep(file, line, true)) print(err, List.of(line));
     }
 
     @Override
     public void scriptFinished(ScriptResult result) {
-        done++;
-        print(err, diagnostics(result.diagnostics()));
-        print(out, ScriptLines.of(result, style, failures));
+        synchronized (progress.lock()) {
+            done++;
+            ScriptBlock block = running.remove(result.file());
+            if (running.size() > 1) progress.status(runningStatus());
+            List<String> errLines = new ArrayList<>(block == null ? List.of() : block.lines(block.err));
+            errLines.addAll(diagnostics(result.diagnostics()));
+            List<String> outLines = new ArrayList<>(block == null ? List.of() : block.lines(block.out));
+            outLines.addAll(ScriptLines.of(result, style, failures));
+            print(err, errLines);
+            print(out, outLines);
+        }
     }
 
     @Override
@@ -156,13 +222,23 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
         return diagnostics.stream().map(d -> Printable.text(d.render())).toList();
     }
 
+    /**
+     * Prints lines as one write, so that another listener printing on the same writer (the
+     * annotations) cannot land between them.
+     */
     private void print(PrintWriter to, List<String> lines) {
         if (lines.isEmpty()) return;
+        String nl = System.lineSeparator();
         synchronized (progress.lock()) {
             progress.clear();
-            lines.forEach(to::println);
+            to.print(String.join(nl, lines) + nl);
             to.flush();
         }
+    }
+
+    /** For tests: what the progress line says now. */
+    String progressStatus() {
+        return progress.status();
     }
 
     @Override

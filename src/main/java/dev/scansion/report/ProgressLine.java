@@ -9,7 +9,8 @@ import java.util.function.IntSupplier;
 import dev.scansion.text.DisplayWidth;
 
 /**
- * A live status line on a terminal ("[3/45] muc_create.scs: Romeo receives"), shown only once the
+ * A live status line on a terminal ("[3/45] muc_create.scs: Romeo receives", or with several
+ * scripts in flight "[5/45] running: muc_join, pubsub_nodes"), shown only once the
  * run has lasted a moment, and erased before any other output. All output of the console reporter
  * goes through {@link #lock()}. The line is kept narrower than the terminal (one column spare),
  * because a line that wraps cannot be erased with {@code \r} and would leave one line per tick.
@@ -84,6 +85,13 @@ final class ProgressLine implements AutoCloseable {
         out.print(line);
         out.flush();
         shownWidth = DisplayWidth.of(line);
+    }
+
+    /** For tests: the status the next draw shows. */
+    String status() {
+        synchronized (lock) {
+            return status;
+        }
     }
 
     /** For tests: the columns the next draw uses. */
