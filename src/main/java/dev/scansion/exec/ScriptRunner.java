@@ -47,7 +47,7 @@ public final class ScriptRunner {
     private final Attempts attempts;
     private volatile boolean cancelled;
     private final ScriptScheduler scheduler;
-    private final SerialGate gate = new SerialGate();
+    private final SerialGate gate;
 
     /** Real connections (Smack), no listener. */
     public ScriptRunner(RunConfig config) {
@@ -65,6 +65,8 @@ public final class ScriptRunner {
         this.listener = listener;
         this.attempts = attempts;
         this.scheduler = new ScriptScheduler(config.jobs(), () -> cancelled);
+        this.gate = new SerialGate(ServerLock.forServer(config.host().orElse("default"),
+                config.port().orElse(ConnectRequests.DEFAULT_PORT)));
     }
 
     /**
@@ -146,8 +148,10 @@ public final class ScriptRunner {
 
     ScriptResult execute(Script script, Optional<Path> path, List<String> sourceLines, List<Diagnostic> diagnostics,
                          Expectations expectations) {
-        ScriptResult result = new ScriptRun(script, config, sessions, listener, expectations, sourceLines,
-                () -> cancelled).run(path, diagnostics);
+        // Serial scripts run alone here too: the engine keeps them apart inside the process with its
+        // own resource lock, the gate keeps them apart from other processes (ServerLock).
+        ScriptResult result = gate.through(script, () -> new ScriptRun(script, config, sessions, listener,
+                expectations, sourceLines, () -> cancelled).run(path, diagnostics));
         return finish(result);
     }
 
