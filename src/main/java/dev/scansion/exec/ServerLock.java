@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * {@code ## serial} across processes: two runs against one server (two CI jobs, two terminals)
@@ -18,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * hold is already released). The operating system drops the locks of a process that dies, so a
  * lock file left behind blocks nothing. Where the file cannot be created or locked (a read-only
  * temporary directory, another user's file), scripts run without it: the gate still holds inside
- * the process. Two runners of one JVM share the shared hold; an exclusive one then cannot be had
- * while the other runner has scripts in flight, and the serial script runs without it.
+ * the process. File locks belong to a process, so runners of one JVM against one server (two engine
+ * executions at once) are kept apart by the same rule with a lock inside the JVM.
  */
 final class ServerLock {
     static final ServerLock NONE = new ServerLock(null);
@@ -27,6 +28,8 @@ final class ServerLock {
     private static final Map<Path, ServerLock> BY_FILE = new ConcurrentHashMap<>();
 
     private final Path file;
+    /** The same rule between threads of this JVM (file locks do not see them); fair, as the gate. */
+    private final ReentrantReadWriteLock inJvm = new ReentrantReadWriteLock(true);
     private FileChannel sharedChannel;
     private int sharedHolders;
 
@@ -46,25 +49,34 @@ final class ServerLock {
     }
 
     /** A non-serial script starts: the first one in flight takes the shared hold (waits for a serial one elsewhere). */
-    synchronized void enterShared() {
-        if (sharedHolders++ == 0) sharedChannel = acquire(true);
+    void enterShared() {
+        inJvm.readLock().lock();
+        synchronized (this) {
+            if (sharedHolders++ == 0) sharedChannel = acquire(true);
+        }
     }
 
     /** A non-serial script ended: the last one in flight releases the shared hold. */
-    synchronized void exitShared() {
-        if (--sharedHolders == 0) {
-            close(sharedChannel);
-            sharedChannel = null;
+    void exitShared() {
+        synchronized (this) {
+            if (--sharedHolders == 0) {
+                close(sharedChannel);
+                sharedChannel = null;
+            }
         }
+        inJvm.readLock().unlock();
     }
 
     /** A serial script starts, alone in this process: waits until no other process has a script in flight. */
     FileChannel enterExclusive() {
+        inJvm.writeLock().lock();
         return acquire(false);
     }
 
+    /** Ends {@link #enterExclusive}, on the same thread. */
     void exitExclusive(FileChannel held) {
         close(held);
+        inJvm.writeLock().unlock();
     }
 
     /** A channel holding the lock, or null when there is no file lock to be had (see the class comment). */

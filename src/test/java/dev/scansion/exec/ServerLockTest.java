@@ -94,7 +94,26 @@ class ServerLockTest {
         ServerLock lock = ServerLock.in(dir.resolve("missing-directory"), "h4", 5222);
         lock.enterShared();
         lock.exitShared();
-        assertEquals(null, lock.enterExclusive());
+        FileChannel held = lock.enterExclusive();
+        assertEquals(null, held);
+        lock.exitExclusive(held);
+    }
+
+    @Test
+    void insideOneJvmASerialScriptWaitsForTheOtherRunnersScripts() throws Exception {
+        ServerLock lock = ServerLock.in(dir, "h5", 5222);
+        lock.enterShared(); // another runner's script, in flight
+        CountDownLatch entered = new CountDownLatch(1);
+        Thread serial = new Thread(() -> {
+            FileChannel held = lock.enterExclusive();
+            entered.countDown();
+            lock.exitExclusive(held);
+        });
+        serial.start();
+        assertFalse(entered.await(300, TimeUnit.MILLISECONDS), "ran alone while another runner had a script");
+        lock.exitShared();
+        assertTrue(entered.await(20, TimeUnit.SECONDS));
+        serial.join();
     }
 
     /** Starts a JVM that holds the lock file of {@code h1..h3}, then waits for its input to close. */

@@ -71,6 +71,35 @@ class ParallelSuiteIT {
                 .execute().testEvents().assertStatistics(s -> s.started(SCRIPTS).succeeded(SCRIPTS));
     }
 
+    /**
+     * Our own specs/prosody by two engine executions at once, four jobs each: on by default with
+     * more than one job, isolation keeps the two runs' names apart (the scripts' own names are the
+     * same in both), and the serial scripts run alone across both executions.
+     */
+    @Test
+    void twoEngineExecutionsRunTheProsodySpecsAtOnceFourAtATime() throws Exception {
+        Path specs = Path.of(System.getProperty("user.dir"), "specs", "prosody");
+        long n;
+        try (var files = Files.list(specs)) {
+            n = files.filter(f -> f.toString().endsWith(".scs")).count();
+        }
+        ScansionEngineIT.server = server;
+        java.util.concurrent.Callable<org.junit.platform.testkit.engine.Events> run = () -> ScansionEngineIT
+                .kit(server.port()).selectors(selectDirectory(specs.toFile()))
+                .configurationParameter(EngineSettings.JOBS, "4").configurationParameter(EngineSettings.TIMEOUT, "5s")
+                .execute().testEvents();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(run);
+            var second = two.submit(run);
+            for (var events : List.of(first.get(), second.get())) {
+                events.assertStatistics(s -> s.started(n).succeeded(n));
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
     /** Three actors with accounts of their own, chat, pings, and a room of their own. */
     private static String script(int i, boolean serial) {
         String room = String.format("room%03d@conference.localhost", i);
