@@ -7,7 +7,9 @@
 # invocation (/proc/PID/stat of the process listening on the port).
 #
 #   bench/run-jobs.sh [REPS] [SCRIPTS]      (defaults 3, 200)
-# Writes bench/results/jobs.tsv (one row per invocation) and prints medians per job count.
+#   SUITE=specs/prosody bench/run-jobs.sh [REPS]   (an existing suite instead, run with --isolate)
+# Writes bench/results/jobs.tsv (jobs-NAME.tsv for SUITE; one row per invocation) and prints
+# medians per job count.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -17,7 +19,13 @@ mkdir -p bench/results
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ./scansion --version >/dev/null   # builds the jar if needed, outside the measurement
-bench/gen-suite.py suite "$tmp/suite" "$scripts"
+if [ -n "${SUITE:-}" ]; then
+  mkdir -p "$tmp/suite" && cp "$SUITE"/*.scs "$tmp/suite/"
+  # Its scripts share names between runs: every job count runs isolated, --jobs 1 included.
+  export RUN_OPTS=--isolate
+else
+  bench/gen-suite.py suite "$tmp/suite" "$scripts"
+fi
 
 cat > "$tmp/inner.sh" <<'INNER'
 #!/usr/bin/env bash
@@ -30,7 +38,7 @@ for r in $(seq "$reps"); do
   for jobs in 1 2 4 8; do
     s0=$(cpu_ms "$server_pid")
     /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" java ${SCANSION_JAVA_OPTS:-} -jar target/scansion.jar run \
-      --no-color --host 127.0.0.1 --port "$XMPP_PORT" --jobs "$jobs" "$tmp/suite" > "$tmp/out-$jobs.txt" 2>&1 &
+      --no-color --host 127.0.0.1 --port "$XMPP_PORT" --jobs "$jobs" ${RUN_OPTS:-} "$tmp/suite" > "$tmp/out-$jobs.txt" 2>&1 &
     timer=$!
     threads=0
     while kill -0 "$timer" 2>/dev/null; do
@@ -45,7 +53,7 @@ for r in $(seq "$reps"); do
     s1=$(cpu_ms "$server_pid")
     grep -qE "^$(ls "$tmp/suite" | wc -l) passed, 0 failed, 0 errors" "$tmp/out-$jobs.txt" \
       || { echo "== --jobs $jobs did not pass:" >&2; tail -20 "$tmp/out-$jobs.txt" >&2; }
-    read -r wall rss user sys < "$tmp/time"
+    read -r wall rss user sys < <(tail -1 "$tmp/time")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$jobs" "$(awk -v w="$wall" 'BEGIN{printf "%d", w*1000}')" \
       "$rss" "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%d", (u+s)*1000}')" "$threads" "$((s1 - s0))"
   done
@@ -53,7 +61,7 @@ done
 INNER
 chmod +x "$tmp/inner.sh"
 
-out=bench/results/jobs.tsv
+out=bench/results/jobs${SUITE:+-$(basename "$SUITE")}.tsv
 printf 'round\tjobs\twall_ms\tpeak_rss_kib\trunner_cpu_ms\tpeak_threads\tprosody_cpu_ms\n' > "$out"
 tools/with-server prosody -- "$tmp/inner.sh" "$tmp" "$reps" \
   2> >(grep -vE '^(with-server: )?prosody .*on 127' >&2) | grep -E '^[0-9]+\s' >> "$out"
