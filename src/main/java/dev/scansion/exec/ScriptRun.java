@@ -117,6 +117,7 @@ final class ScriptRun {
 
     private StepResult runStep(int number, Step step) {
         listener.stepStarted(script.file(), number, step.actor(), step.verb());
+        Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         ctx.clock.start();
         int mark = ctx.transcript.mark();
@@ -145,7 +146,7 @@ final class ScriptRun {
             outcome = new StepOutcome.Skipped(ctx.mask.prose(k.warning()));
         }
         StepResult result = new StepResult(number, step.verb(), step.actor(), step.span(), outcome, took,
-                ctx.clock.timing());
+                ctx.clock.timing(), Optional.of(startedAt));
         listener.stepFinished(script.file(), result);
         return result;
     }

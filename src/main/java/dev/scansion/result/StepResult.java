@@ -1,6 +1,7 @@
 package dev.scansion.result;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,11 +17,20 @@ import dev.scansion.script.ast.SourceSpan;
  * @param outcome  passed (with notes), skipped (with a warning), failed (with its failure) or not run
  * @param duration how long it took (zero when not run)
  * @param timing   where the duration went ({@link StepTiming#NONE} when not measured)
+ * @param startedAt when it started (empty when not run, or not recorded): with the transcript's
+ *                  times, it tells which stanzas arrived during the step
  */
 public record StepResult(int number, String verb, String actor, SourceSpan span, StepOutcome outcome,
-                         Duration duration, StepTiming timing) {
+                         Duration duration, StepTiming timing, Optional<Instant> startedAt) {
     public StepResult {
         java.util.Objects.requireNonNull(outcome);
+        java.util.Objects.requireNonNull(startedAt);
+    }
+
+    /** A step whose start was not recorded. */
+    public StepResult(int number, String verb, String actor, SourceSpan span, StepOutcome outcome,
+                      Duration duration, StepTiming timing) {
+        this(number, verb, actor, span, outcome, duration, timing, Optional.empty());
     }
 
     /** A step that was not run, because an earlier one failed. */

@@ -17,12 +17,12 @@ import dev.scansion.report.FakeServer;
  * {@link FakeServer}, except that the sessions of the first {@code mute} connects drop what is sent
  * to them: a script's first attempts time out with nothing arrived, later ones pass.
  */
-final class FlakyServer implements SessionFactory {
+public final class FlakyServer implements SessionFactory {
     final FakeServer server = new FakeServer();
-    final AtomicInteger connects = new AtomicInteger();
+    public final AtomicInteger connects = new AtomicInteger();
     private final int mute;
 
-    FlakyServer(int mute) {
+    public FlakyServer(int mute) {
         this.mute = mute;
     }
 

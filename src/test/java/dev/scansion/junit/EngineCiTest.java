@@ -92,7 +92,7 @@ class EngineCiTest {
         MutedFirstServer.reset();
         kit.configurationParameter(CiSettings.RETRIES, "1");
         assertEquals(TestExecutionResult.Status.SUCCESSFUL, only(kit.execute()).getStatus());
-        assertEquals(2, MutedFirstServer.CONNECTS.get());
+        assertEquals(2, MutedFirstServer.connects());
         MutedFirstServer.reset();
         TestExecutionResult flaky = only(kit.configurationParameter(CiSettings.FAIL_ON_FLAKY, "true").execute());
         assertInstanceOf(AssertionFailedError.class, flaky.getThrowable().orElseThrow());

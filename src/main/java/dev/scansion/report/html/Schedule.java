@@ -14,11 +14,12 @@ import dev.scansion.result.StepResult;
 import dev.scansion.result.TranscriptEntry;
 
 /**
- * When each step started, and which step sent or took each transcript entry. The result model
- * gives a step its duration, not its start: steps run one after another, so a step starts when the
- * ones before it have taken their time, and later where the transcript shows it must have (time
- * passes between steps too: listeners, bookkeeping): a {@code sends} cannot end before it wrote,
- * a {@code receives} before what it took arrived.
+ * When each step started, and which step sent or took each transcript entry. A step's start is
+ * recorded by the runner ({@link StepResult#startedAt}); for results without it (older or made by
+ * hand), steps run one after another, so a step starts when the ones before it have taken their
+ * time, and later where the transcript shows it must have (time passes between steps too:
+ * listeners, bookkeeping): a {@code sends} cannot end before it wrote, a {@code receives} before
+ * what it took arrived.
  *
  * <p>Entries go to their actor's steps in order, without hanging on clock precision: every
  * {@code sends} that passed wrote at least one element and every {@code receives} that passed took
@@ -42,7 +43,7 @@ record Schedule(Map<Integer, Instant> starts, Map<Integer, StepResult> steps) {
         Map<Integer, StepResult> owners = new HashMap<>();
         Instant t = r.startedAt();
         for (StepResult s : r.steps()) {
-            Instant start = t;
+            Instant start = s.startedAt().orElse(t);
             Optional<String> kind = kind(s);
             if (kind.isPresent() && s.status() != StepResult.StepStatus.NOT_RUN) {
                 List<Integer> queue = queues.getOrDefault(kind.get(), List.of());
@@ -50,10 +51,11 @@ record Schedule(Map<Integer, Instant> starts, Map<Integer, StepResult> steps) {
                 int later = mustTake(s) ? left.merge(kind.get(), -1, Integer::sum) : left.getOrDefault(kind.get(), 0);
                 if (mustTake(s) && i < queue.size()) {
                     Instant first = entries.get(queue.get(i)).at();
-                    if (first.isAfter(start.plus(s.duration()))) start = latest(s, first);
+                    if (s.startedAt().isEmpty() && first.isAfter(start.plus(s.duration()))) start = latest(s, first);
                     owners.put(queue.get(i++), s);
                 }
-                Instant end = start.plus(s.duration()).plus(SLACK);
+                // A recorded start makes the end exact: what arrived after it belongs to a later step.
+                Instant end = start.plus(s.duration()).plus(s.startedAt().isPresent() ? Duration.ZERO : SLACK);
                 while (i < queue.size() && queue.size() - i > later && !entries.get(queue.get(i)).at().isAfter(end)) {
                     owners.put(queue.get(i++), s);
                 }

@@ -12,6 +12,7 @@ import dev.scansion.result.Direction;
 import dev.scansion.result.Results;
 import dev.scansion.result.ScriptResult;
 import dev.scansion.result.ScriptResult.ScriptStatus;
+import dev.scansion.result.StepResult;
 import dev.scansion.result.StepResult.StepStatus;
 import dev.scansion.result.TranscriptEntry;
 import dev.scansion.script.ast.SourceSpan;
@@ -66,6 +67,41 @@ class TimelineTest {
                         new TranscriptEntry("Romeo", Direction.RECEIVED, HtmlFixtures.at(41), "<b/>")),
                 List.of(), Optional.empty());
         assertEquals(List.of(1, 2), Timeline.of(r).stanzas().stream().map(s -> s.step().orElseThrow().number()).toList());
+    }
+
+    /**
+     * With the steps' recorded starts, a stanza that arrived just after a passed receive ended (the
+     * other actor's next send was quick) belongs to the failing receive after it, not to the one
+     * before: without them, the 2 ms of slack took it into the earlier step.
+     */
+    @Test
+    void recordedStartsKeepALateStanzaOutOfTheReceiveBeforeIt() {
+        ScriptResult r = Results.script("x.scs", Optional.empty(), "", List.of(), ScriptStatus.FAILED,
+                HtmlFixtures.T0, Duration.ofMillis(70), Optional.of(Results.mismatch(SourceSpan.of("x.scs", 9, 1),
+                        "Juliet receives:", Duration.ofMillis(50), List.of(), List.of("<m2/>"), List.of())), List.of(
+                        startedAt(Results.step(1, "receives", "Juliet", SourceSpan.of("x.scs", 5, 1),
+                                StepStatus.PASSED, Duration.ofMillis(1), Optional.empty(), List.of()), 10_000),
+                        startedAt(Results.step(2, "sends", "Romeo", SourceSpan.of("x.scs", 7, 1),
+                                StepStatus.PASSED, Duration.ofMillis(1), Optional.empty(), List.of()), 11_100),
+                        startedAt(Results.step(3, "receives", "Juliet", SourceSpan.of("x.scs", 9, 1),
+                                StepStatus.FAILED, Duration.ofMillis(50), Optional.of(Results.mismatch(
+                                        SourceSpan.of("x.scs", 9, 1), "Juliet receives:", Duration.ofMillis(50),
+                                        List.of(), List.of("<m2/>"), List.of())), List.of()), 12_200)),
+                List.of(new TranscriptEntry("Juliet", Direction.RECEIVED, micros(10_500), "<m1/>"),
+                        new TranscriptEntry("Romeo", Direction.SENT, micros(11_200), "<m2/>"),
+                        new TranscriptEntry("Juliet", Direction.RECEIVED, micros(11_900), "<m2/>")),
+                List.of(), Optional.empty());
+        assertEquals(List.of(1, 2, 3), Timeline.of(r).stanzas().stream()
+                .map(s -> s.step().map(StepResult::number).orElse(0)).toList());
+    }
+
+    private static StepResult startedAt(StepResult s, long micros) {
+        return new StepResult(s.number(), s.verb(), s.actor(), s.span(), s.outcome(), s.duration(), s.timing(),
+                Optional.of(micros(micros)));
+    }
+
+    private static java.time.Instant micros(long micros) {
+        return HtmlFixtures.T0.plusNanos(micros * 1000);
     }
 
     @Test
