@@ -131,6 +131,7 @@ public final class JsonReporter {
         w.field("line", s.span().line());
         w.field("column", s.span().column());
         w.field("status", lower(s.status()));
+        w.field("startedAt", s.startedAt().map(Times::iso).orElse(null));
         w.field("durationMs", Times.millis(s.duration()));
         millisOrNull(w, "orderingMs", s.timing().ordering());
         millisOrNull(w, "toSocketMs", s.timing().toSocket());
