@@ -49,10 +49,8 @@ final class ScansionExecutionContext implements EngineExecutionContext {
                 d.warnings()));
         printTranscript(result);
         settings.transcripts().ifPresent(dir -> writeTranscript(result, dir));
-        if (settings.html().isPresent()) {
-            synchronized (results) {
-                results.add(result);
-            }
+        synchronized (results) {
+            results.add(result);
         }
         gate.judge(result);
         ScriptOutcomes.throwUnlessPassed(result, d.location());
@@ -86,8 +84,16 @@ final class ScansionExecutionContext implements EngineExecutionContext {
         }
     }
 
-    /** Writes the HTML report ({@code scansion.html}) of the scripts that ran, when asked for. */
+    /**
+     * When the engine ends: warns about known-failure entries that named none of the scripts run
+     * (as the CLI does), and writes the HTML report ({@code scansion.html}) when asked for.
+     */
     void finish() {
+        List<ScriptResult> ran;
+        synchronized (results) {
+            ran = List.copyOf(results);
+        }
+        settings.ci().known().unmatched(ran).forEach(w -> System.err.println("scansion: warning: " + w));
         if (settings.html().isEmpty()) return;
         Path dir = settings.html().get();
         RunResult run;

@@ -72,6 +72,24 @@ class EngineCiTest {
     }
 
     @Test
+    void anEntryThatNamedNoScriptIsWarnedAboutWhenTheEngineEnds() throws Exception {
+        String list = known("fail.scs server bug #9\ngone.scs removed long ago\n");
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            ScansionTestEngineTest.kit(selectClasspathResource(ScansionTestEngineTest.FAIL))
+                    .configurationParameter(CiSettings.KNOWN_FAILURES, list).execute();
+        } finally {
+            System.setErr(saved);
+        }
+        String warnings = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(warnings.contains("scansion: warning: " + list + ":2: the entry gone.scs matches no selected script"),
+                warnings);
+        assertTrue(!warnings.contains("the entry fail.scs"), warnings);
+    }
+
+    @Test
     void aKnownFailureThatPassesFailsOnlyWhenStrict() throws Exception {
         String list = known("pass.scs server bug #9\n");
         var kit = ScansionTestEngineTest.kit(selectClasspathResource(ScansionTestEngineTest.PASS))
