@@ -1,10 +1,8 @@
 package dev.scansion.exec;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -59,22 +57,14 @@ final class TimedSessions implements SessionFactory, AutoCloseable {
         replies.shutdownNow();
     }
 
-    private final class Session implements ActorSession {
+    private final class Session extends BufferedFakeSession {
         private final String actor;
-        private final String fullJid;
         private final long connected;
-        private final InboundBuffer buffer = new InboundBuffer();
-        private volatile boolean closed;
 
         Session(String actor, String fullJid, long connected) {
+            super(fullJid);
             this.actor = actor;
-            this.fullJid = fullJid;
             this.connected = connected;
-        }
-
-        @Override
-        public String fullJid() {
-            return fullJid;
         }
 
         @Override
@@ -87,26 +77,6 @@ final class TimedSessions implements SessionFactory, AutoCloseable {
             long hold = holdMillis.applyAsLong(actor);
             if (hold < 0) return;
             replies.schedule(() -> buffer.add(new Inbound.Stanza(reply, Instant.now())), hold, TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public boolean awaitServerRead(Duration bound) {
-            return true;
-        }
-
-        @Override
-        public Optional<Inbound> next(Duration timeout) throws InterruptedException {
-            return buffer.next(timeout);
-        }
-
-        @Override
-        public List<Inbound> drain() {
-            return buffer.drain();
-        }
-
-        @Override
-        public Optional<Inbound> ended() {
-            return buffer.terminal();
         }
 
         @Override

@@ -1,9 +1,7 @@
 package dev.scansion.junit;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.scansion.exec.ActorSession;
+import dev.scansion.exec.BufferedFakeSession;
 import dev.scansion.exec.ConnectRequest;
 import dev.scansion.exec.Inbound;
-import dev.scansion.exec.InboundBuffer;
 import dev.scansion.exec.SessionException;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.WireTap;
@@ -48,41 +46,12 @@ public final class HoldingServer implements SessionFactory {
     public ActorSession connect(ConnectRequest request, WireTap tap) {
         MOST_OPEN.accumulateAndGet(OPEN.incrementAndGet(), Math::max);
         long connected = System.nanoTime();
-        String full = request.jid() + "/r";
-        InboundBuffer buffer = new InboundBuffer();
-        return new ActorSession() {
-            private volatile boolean closed;
-
-            @Override
-            public String fullJid() {
-                return full;
-            }
-
+        return new BufferedFakeSession(request.jid() + "/r") {
             @Override
             public void send(String xml) throws SessionException {
                 if (closed) throw new SessionException(SessionException.Kind.CLOSED, "disconnected");
                 REPLIES.schedule(() -> buffer.add(new Inbound.Stanza(xml, Instant.now())), HOLD_MS,
                         TimeUnit.MILLISECONDS);
-            }
-
-            @Override
-            public boolean awaitServerRead(Duration bound) {
-                return true;
-            }
-
-            @Override
-            public Optional<Inbound> next(Duration timeout) throws InterruptedException {
-                return buffer.next(timeout);
-            }
-
-            @Override
-            public List<Inbound> drain() {
-                return buffer.drain();
-            }
-
-            @Override
-            public Optional<Inbound> ended() {
-                return buffer.terminal();
             }
 
             @Override

@@ -1,17 +1,15 @@
 package dev.scansion.report;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.scansion.exec.ActorSession;
+import dev.scansion.exec.BufferedFakeSession;
 import dev.scansion.exec.ConnectRequest;
 import dev.scansion.exec.Inbound;
-import dev.scansion.exec.InboundBuffer;
 import dev.scansion.exec.SessionException;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.WireTap;
@@ -58,21 +56,18 @@ public final class FakeServer implements SessionFactory {
         }
         String target = to.group(2);
         String stamped = top.group(2).matches("(?s).*\\sfrom\\s*=.*") ? xml
-                : xml.substring(0, top.end(1)) + " from='" + from.fullJid + "'" + xml.substring(top.end(1));
+                : xml.substring(0, top.end(1)) + " from='" + from.fullJid() + "'" + xml.substring(top.end(1));
         for (Session s : sessions) {
-            if (!s.closed && (s.fullJid.equals(target) || s.fullJid.startsWith(target + "/"))) s.deliver(stamped);
+            if (!s.isClosed() && (s.fullJid().equals(target) || s.fullJid().startsWith(target + "/"))) s.deliver(stamped);
         }
     }
 
-    private final class Session implements ActorSession {
+    private final class Session extends BufferedFakeSession {
         final String actor;
-        final String fullJid;
-        final InboundBuffer buffer = new InboundBuffer();
-        volatile boolean closed;
 
         Session(String actor, String fullJid) {
+            super(fullJid);
             this.actor = actor;
-            this.fullJid = fullJid;
         }
 
         void deliver(String xml) {
@@ -81,35 +76,10 @@ public final class FakeServer implements SessionFactory {
         }
 
         @Override
-        public String fullJid() {
-            return fullJid;
-        }
-
-        @Override
         public void send(String xml) throws SessionException {
             if (closed) throw new SessionException(SessionException.Kind.CLOSED, "disconnected");
             log.add(actor + " sent " + xml);
             route(this, xml);
-        }
-
-        @Override
-        public boolean awaitServerRead(Duration bound) {
-            return true;
-        }
-
-        @Override
-        public Optional<Inbound> next(Duration timeout) throws InterruptedException {
-            return buffer.next(timeout);
-        }
-
-        @Override
-        public List<Inbound> drain() {
-            return buffer.drain();
-        }
-
-        @Override
-        public Optional<Inbound> ended() {
-            return buffer.terminal();
         }
 
         @Override
