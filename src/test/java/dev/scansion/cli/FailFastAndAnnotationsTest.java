@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.scansion.report.FakeServer;
-import picocli.CommandLine;
 
 /** {@code --fail-fast} and {@code --annotations} on whole runs against {@link FakeServer}. */
 @Timeout(60)
@@ -53,29 +48,8 @@ class FailFastAndAnnotationsTest {
 
     private final FakeServer server = new FakeServer();
 
-    record Run(int code, String out, String err) {
-        List<String> annotations() {
-            return out.lines().filter(l -> l.startsWith("::")).toList();
-        }
-    }
-
-    private Run run(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Function<String, String> getenv = env::get;
-        CommandLine cl = new CommandLine(new ScansionCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                return cls == RunCommand.class ? cls.cast(new RunCommand(server, getenv))
-                        : CommandLine.defaultFactory().create(cls);
-            }
-        });
-        Main.configure(cl);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("run", "--no-color", "--timeout", "300ms"));
-        all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private CliRunner.Run run(Map<String, String> env, String... args) {
+        return CliRunner.run(server, env, args);
     }
 
     private String write(String name, String text) throws IOException {
@@ -90,7 +64,7 @@ class FailFastAndAnnotationsTest {
         write("d.scs", FAIL);
         Path junit = dir.resolve("out.xml");
         Path json = dir.resolve("out.json");
-        Run r = run(Map.of(), "--fail-fast", "--junit", junit.toString(), "--json", json.toString(), dir.toString());
+        CliRunner.Run r = run(Map.of(), "--fail-fast", "--junit", junit.toString(), "--json", json.toString(), dir.toString());
         assertEquals(ExitCodes.FAILED, r.code(), r.out() + r.err());
         assertEquals(2, server.requests.size(), "c and d never connect: " + server.requests);
         String reason = "not run: fail-fast, after " + b + " failed";
@@ -111,7 +85,7 @@ class FailFastAndAnnotationsTest {
         write("b.scs", FAIL);
         write("c.scs", PASS);
         write("d.scs", FAIL);
-        Run r = run(Map.of(), dir.toString());
+        CliRunner.Run r = run(Map.of(), dir.toString());
         assertEquals(ExitCodes.FAILED, r.code());
         assertEquals(4, server.requests.size());
         assertTrue(r.out().contains("2 passed, 2 failed, 0 errors ("), r.out());
@@ -121,7 +95,7 @@ class FailFastAndAnnotationsTest {
     void failFastAfterAnUnparsableScriptKeepsTheWorseExitCode() throws IOException {
         String a = write("a.scs", PASS.replace("Romeo connects", "Romeo dances"));
         write("b.scs", PASS);
-        Run r = run(Map.of(), "--fail-fast", dir.toString());
+        CliRunner.Run r = run(Map.of(), "--fail-fast", dir.toString());
         assertEquals(ExitCodes.USAGE, r.code(), r.out() + r.err());
         assertEquals(0, server.requests.size());
         assertTrue(r.out().contains("not run: fail-fast, after an error in " + a), r.out());
@@ -132,12 +106,12 @@ class FailFastAndAnnotationsTest {
         write("a.scs", PASS);
         String b = write("b,c:%.scs", FAIL);
         String bad = write("e.scs", PASS.replace("Romeo connects", "Romeo da%n\u0007ces"));
-        Run r = run(GITHUB, dir.toString());
+        CliRunner.Run r = run(GITHUB, dir.toString());
         assertEquals(ExitCodes.USAGE, r.code(), r.out() + r.err());
         String file = b.replace("%", "%25").replace(":", "%3A").replace(",", "%2C");
         assertEquals(List.of(
                 "::error file=" + file + ",line=14,col=1,title=100%25%3A a%2C b::Romeo receives: no matching "
-                        + "stanza within 300 ms; 1 stanza set aside",
+                        + "stanza within 200 ms; 1 stanza set aside",
                 "::error file=" + bad + ",line=9,col=7,title=" + bad.replace(":", "%3A")
                         + "::unknown verb 'da%25n\\x07ces'"), r.annotations());
     }
@@ -150,7 +124,7 @@ class FailFastAndAnnotationsTest {
         assertEquals(1, run(Map.of(), "--annotations=github", dir.toString()).annotations().size());
         assertEquals(List.of(), run(GITHUB, "--annotations=none", dir.toString()).annotations());
         assertEquals(1, run(GITHUB, dir.toString()).annotations().size());
-        Run wrong = run(GITHUB, "--annotations=gitlab", dir.toString());
+        CliRunner.Run wrong = run(GITHUB, "--annotations=gitlab", dir.toString());
         assertEquals(ExitCodes.USAGE, wrong.code());
         assertTrue(wrong.err().contains("expected github or none, not 'gitlab'"), wrong.err());
     }
@@ -160,7 +134,7 @@ class FailFastAndAnnotationsTest {
         write("a.scs", PASS);
         write("b.scs", FAIL);
         write("c.scs", FAIL);
-        Run r = run(GITHUB, "--fail-fast", dir.toString());
+        CliRunner.Run r = run(GITHUB, "--fail-fast", dir.toString());
         assertEquals(ExitCodes.FAILED, r.code());
         assertEquals(1, r.annotations().size(), r.out());
         assertTrue(r.annotations().get(0).startsWith("::error file=" + dir.resolve("b.scs")), r.out());
