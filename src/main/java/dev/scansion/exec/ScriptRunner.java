@@ -164,9 +164,10 @@ public final class ScriptRunner {
      * The rule for connection-level failures (README "Exit codes"): when a script could not reach
      * the server, or the server never answered its stream with XMPP (mute, not XMPP), no later
      * script can do better; they are not run, rather than each waiting out its connect timeout.
-     * A refused login, a TLS failure or a stream error stay the script's own.
+     * A refused login, a TLS failure or a stream error stay the script's own. The JUnit engine
+     * applies the same rule.
      */
-    private static Optional<String> serverUnusable(ScriptResult r) {
+    public static Optional<String> serverUnusable(ScriptResult r) {
         return r.failure().filter(f -> f.reason() instanceof Reason.ConnectFailed c && c.affectsEveryScript())
                 .map(f -> "not run: " + ((Reason.ConnectFailed) f.reason()).reason() + " (in " + r.file() + ")");
     }

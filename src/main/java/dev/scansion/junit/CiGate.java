@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
+import dev.scansion.exec.ScriptRunner;
 import dev.scansion.report.FailureText;
 import dev.scansion.result.ScriptResult;
 
@@ -13,11 +14,13 @@ import dev.scansion.result.ScriptResult;
  * The CLI's CI gate inside the engine ({@link CiSettings}): retries and known failures around each
  * script, fail-fast across scripts. A known failure is reported as aborted (skipped, "known failure:
  * reason"); a flaky script passes unless {@code scansion.fail-on-flaky}; a known failure that passed
- * fails only with {@code scansion.strict-known-failures}.
+ * fails only with {@code scansion.strict-known-failures}. As in the CLI, once a script found the
+ * server unreachable, mute or not XMPP, the scripts after it are not run (aborted with the reason)
+ * rather than each waiting out its connect timeout.
  */
 final class CiGate {
     private final CiSettings settings;
-    /** With fail-fast: the first script that failed or had an error; the rest are not run. */
+    /** Why the scripts still to come are not run: the server is unusable, or fail-fast. */
     private volatile Optional<String> stopped = Optional.empty();
 
     CiGate(CiSettings settings) {
@@ -29,6 +32,7 @@ final class CiGate {
         Optional<String> why = stopped;
         if (why.isPresent()) throw new TestAbortedException(why.get());
         ScriptResult r = settings.attempts().run(attempt, () -> Thread.currentThread().isInterrupted());
+        if (stopped.isEmpty()) stopped = ScriptRunner.serverUnusable(r);
         if (settings.failFast() && stopped.isEmpty()) {
             switch (r.status()) {
                 case FAILED -> {

@@ -71,6 +71,24 @@ class EngineCiTest {
                 r.getThrowable().orElseThrow().getMessage());
     }
 
+    /** As the CLI: after a script found the server unreachable, the others are not run (no connect timeout each). */
+    @Test
+    void afterAnUnreachableServerTheOtherScriptsAreNotRun() {
+        UnreachableServer.CONNECTS.set(0);
+        var events = ScansionTestEngineTest.kit(selectClasspathResource(ScansionTestEngineTest.SCRIPTS))
+                .configurationParameter(EngineSettings.SESSION_FACTORY, UnreachableServer.class.getName())
+                .execute().testEvents();
+        List<TestExecutionResult> results = events.finished().stream()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class)).toList();
+        assertTrue(results.size() > 2, results.toString());
+        assertEquals(1, UnreachableServer.CONNECTS.get(), "only the first script tried to connect");
+        assertEquals(1, results.stream().filter(r -> r.getStatus() == TestExecutionResult.Status.FAILED).count());
+        assertTrue(results.stream().filter(r -> r.getStatus() == TestExecutionResult.Status.ABORTED)
+                .allMatch(r -> r.getThrowable().orElseThrow().getMessage().startsWith("not run: ")), results.toString());
+        assertEquals(results.size() - 1, results.stream()
+                .filter(r -> r.getStatus() == TestExecutionResult.Status.ABORTED).count(), results.toString());
+    }
+
     @Test
     void anEntryThatNamedNoScriptIsWarnedAboutWhenTheEngineEnds() throws Exception {
         String list = known("fail.scs server bug #9\ngone.scs removed long ago\n");
