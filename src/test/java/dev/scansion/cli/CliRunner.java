@@ -12,6 +12,25 @@ import picocli.CommandLine;
 
 /** Runs {@code scansion run} in-process against a fake server, with captured output. */
 final class CliRunner {
+    /** One actor whose message comes back: passes against {@link dev.scansion.report.FakeServer}. */
+    static final String ECHO = """
+            # Echo
+
+            [Client] Romeo
+            \tjid: romeo@localhost/balcony
+            \tpassword: pw
+
+            -----
+
+            Romeo connects
+
+            Romeo sends:
+            \t<message id='m1'><body>hi</body></message>
+
+            Romeo receives:
+            \t<message id='m1'><body>hi</body></message>
+            """;
+
     record Run(int code, String out, String err) {
         List<String> annotations() {
             return out.lines().filter(l -> l.startsWith("::")).toList();

@@ -20,23 +20,7 @@ import dev.scansion.report.FakeServer;
 /** {@code --fail-fast} and {@code --annotations} on whole runs against {@link FakeServer}. */
 @Timeout(60)
 class FailFastAndAnnotationsTest {
-    private static final String PASS = """
-            # Echo
-
-            [Client] Romeo
-            \tjid: romeo@localhost/balcony
-            \tpassword: pw
-
-            -----
-
-            Romeo connects
-
-            Romeo sends:
-            \t<message id='m1'><body>hi</body></message>
-
-            Romeo receives:
-            \t<message id='m1'><body>hi</body></message>
-            """;
+    private static final String PASS = CliRunner.ECHO;
     /** Fails at 14:1 (Romeo receives); its title needs escaping as a property. */
     private static final String FAIL = PASS.replace("# Echo", "# 100%: a, b")
             .replace("<body>hi</body></message>\n", "<body>bye</body></message>\n")

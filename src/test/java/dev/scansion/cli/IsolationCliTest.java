@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.scansion.report.FakeServer;
-import picocli.CommandLine;
 
 /** {@code --isolate} on whole runs against {@link FakeServer}: the server sees isolated names, reports the script's. */
 @Timeout(60)
@@ -53,24 +49,8 @@ class IsolationCliTest {
 
     private final FakeServer server = new FakeServer();
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new ScansionCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                return cls == RunCommand.class ? cls.cast(new RunCommand(server)) : CommandLine.defaultFactory().create(cls);
-            }
-        });
-        Main.configure(cl);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("run", "--no-color", "--timeout", "300ms"));
-        all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private CliRunner.Run run(String... args) {
+        return CliRunner.run(server, Map.of(), args);
     }
 
     private String script() throws IOException {
@@ -87,7 +67,7 @@ class IsolationCliTest {
     @Test
     void aFailingIsolatedScriptIsReportedWithItsOwnNames() throws IOException {
         Path json = dir.resolve("out.json");
-        Run r = run("--isolate", "-v", "--json", json.toString(), script());
+        CliRunner.Run r = run("--isolate", "-v", "--json", json.toString(), script());
         assertEquals(ExitCodes.FAILED, r.code(), r.out() + r.err());
         String marker = marker();
         assertEquals("juliet" + marker + "@localhost", server.requests.get(1).jid());
@@ -117,7 +97,7 @@ class IsolationCliTest {
 
     @Test
     void registerWithoutIsolationIsAUsageError() throws IOException {
-        Run r = run("--register", "--no-isolate", script());
+        CliRunner.Run r = run("--register", "--no-isolate", script());
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("--register needs isolation"), r.err());
         assertTrue(server.requests.isEmpty());

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.scansion.report.FakeServer;
-import picocli.CommandLine;
 
 /** {@code scansion run --jobs N} against {@link FakeServer}: validation, exit codes, report order. */
 @Timeout(60)
@@ -30,25 +28,8 @@ class JobsOptionTest {
 
     private final FakeServer server = new FakeServer();
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new ScansionCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                return cls == RunCommand.class ? cls.cast(new RunCommand(server, k -> null))
-                        : CommandLine.defaultFactory().create(cls);
-            }
-        });
-        Main.configure(cl);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("run", "--no-color", "--timeout", "300ms"));
-        all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private CliRunner.Run run(String... args) {
+        return CliRunner.run(server, Map.of(), args);
     }
 
     /** An echo script with its own account; {@code body} differs from what comes back when {@code fails}. */
@@ -62,7 +43,7 @@ class JobsOptionTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "65", "-2", "many"})
     void jobsOutsideOneToSixtyFourIsAUsageError(String jobs) throws IOException {
-        Run r = run("--jobs", jobs, write("a", false));
+        CliRunner.Run r = run("--jobs", jobs, write("a", false));
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("--jobs"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
@@ -74,7 +55,7 @@ class JobsOptionTest {
         List<String> files = new ArrayList<>();
         for (int i = 1; i <= 6; i++) files.add(write("s" + i, i == 4));
         Path json = dir.resolve("out.json");
-        Run r = run("--jobs", "3", "--json", json.toString(), dir.toString());
+        CliRunner.Run r = run("--jobs", "3", "--json", json.toString(), dir.toString());
         assertEquals(ExitCodes.FAILED, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("5 passed, 1 failed, 0 errors"), r.out());
         String report = Files.readString(json);

@@ -33,23 +33,7 @@ import dev.scansion.report.FakeServer;
 /** {@code --retries}, {@code --retry-on}, {@code --fail-on-flaky} on whole runs against fake servers. */
 @Timeout(60)
 class RetriesTest {
-    static final String PASS = """
-            # Echo
-
-            [Client] Romeo
-            \tjid: romeo@localhost/balcony
-            \tpassword: pw
-
-            -----
-
-            Romeo connects
-
-            Romeo sends:
-            \t<message id='m1'><body>hi</body></message>
-
-            Romeo receives:
-            \t<message id='m1'><body>hi</body></message>
-            """;
+    static final String PASS = CliRunner.ECHO;
     /** A content mismatch at 14:1. */
     static final String MISMATCH = PASS.replace("receives:\n\t<message id='m1'><body>hi", "receives:\n\t<message id='m1'><body>bye");
 
