@@ -85,4 +85,33 @@ class RunCommandReportsTest {
         assertTrue(err.toString().contains("error: cannot write --junit " + blocker.resolve("x.xml")), err.toString());
         assertTrue(Files.exists(s));
     }
+
+    /** The HTML report (report.html) through the same option handling. */
+    private Path smoke() throws IOException {
+        return Files.writeString(dir.resolve("smoke.scs"), "# Smoke\n[Client] Romeo\n\tjid: romeo@localhost\n"
+                + "\tpassword: pw-123\n-----\nRomeo connects\n");
+    }
+
+    @Test
+    void writesTheReport() throws Exception {
+        Path html = dir.resolve("out/html");
+        int code = run("run", "--host", "127.0.0.1", "--port", Integer.toString(closedPort()), "--html", html.toString(),
+                smoke().toString());
+        assertEquals(3, code, err.toString());
+        String index = Files.readString(html.resolve("index.html"));
+        assertTrue(index.contains(">Smoke</a>") && index.contains("smoke.scs:6"), index);
+        assertTrue(Files.exists(html.resolve("scripts/0001-smoke.html")));
+    }
+
+    @Test
+    void aDirectoryThatIsNotAReportIsLeftAloneAndTheRunExitsThree() throws Exception {
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep");
+        Path bad = Files.writeString(dir.resolve("bad.scs"), "not a script\n");
+        int code = run("run", "--html", mine.toString(), bad.toString());
+        assertEquals(2, code, "a worse exit code stands: " + err);
+        assertTrue(err.toString().contains("error: cannot write --html " + mine + ": exists and is not an earlier HTML report"),
+                err.toString());
+        assertEquals("keep", Files.readString(mine.resolve("notes.txt")));
+    }
 }
