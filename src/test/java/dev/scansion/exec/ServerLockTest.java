@@ -32,17 +32,11 @@ class ServerLockTest {
         ServerLock lock = ServerLock.in(dir, "h1", 5222);
         Process other = holder("exclusive");
         try {
-            CountDownLatch entered = new CountDownLatch(1);
-            Thread script = new Thread(() -> {
-                lock.enterShared();
-                entered.countDown();
-                lock.exitShared();
-            });
-            script.start();
-            assertFalse(entered.await(300, TimeUnit.MILLISECONDS), "entered while the other process held it");
+            Entering script = Entering.shared(lock);
+            assertFalse(script.entered().await(300, TimeUnit.MILLISECONDS), "entered while the other process held it");
             release(other);
-            assertTrue(entered.await(20, TimeUnit.SECONDS), "never entered after the other process let go");
-            script.join();
+            assertTrue(script.entered().await(20, TimeUnit.SECONDS), "never entered after the other process let go");
+            script.thread().join();
         } finally {
             other.destroyForcibly();
         }
@@ -53,17 +47,11 @@ class ServerLockTest {
         ServerLock lock = ServerLock.in(dir, "h2", 5222);
         Process other = holder("shared");
         try {
-            CountDownLatch entered = new CountDownLatch(1);
-            Thread serial = new Thread(() -> {
-                FileChannel held = lock.enterExclusive();
-                entered.countDown();
-                lock.exitExclusive(held);
-            });
-            serial.start();
-            assertFalse(entered.await(300, TimeUnit.MILLISECONDS), "ran alone while the other process had scripts");
+            Entering serial = Entering.exclusive(lock);
+            assertFalse(serial.entered().await(300, TimeUnit.MILLISECONDS), "ran alone while the other process had scripts");
             release(other);
-            assertTrue(entered.await(20, TimeUnit.SECONDS));
-            serial.join();
+            assertTrue(serial.entered().await(20, TimeUnit.SECONDS));
+            serial.thread().join();
         } finally {
             other.destroyForcibly();
         }
@@ -74,15 +62,9 @@ class ServerLockTest {
         ServerLock lock = ServerLock.in(dir, "h3", 5222);
         Process other = holder("shared");
         try {
-            CountDownLatch entered = new CountDownLatch(1);
-            Thread script = new Thread(() -> {
-                lock.enterShared();
-                entered.countDown();
-                lock.exitShared();
-            });
-            script.start();
-            assertTrue(entered.await(20, TimeUnit.SECONDS), "a shared hold must not wait for another shared hold");
-            script.join();
+            Entering script = Entering.shared(lock);
+            assertTrue(script.entered().await(20, TimeUnit.SECONDS), "a shared hold must not wait for another shared hold");
+            script.thread().join();
         } finally {
             release(other);
             other.destroyForcibly();
@@ -103,17 +85,34 @@ class ServerLockTest {
     void insideOneJvmASerialScriptWaitsForTheOtherRunnersScripts() throws Exception {
         ServerLock lock = ServerLock.in(dir, "h5", 5222);
         lock.enterShared(); // another runner's script, in flight
-        CountDownLatch entered = new CountDownLatch(1);
-        Thread serial = new Thread(() -> {
-            FileChannel held = lock.enterExclusive();
-            entered.countDown();
-            lock.exitExclusive(held);
-        });
-        serial.start();
-        assertFalse(entered.await(300, TimeUnit.MILLISECONDS), "ran alone while another runner had a script");
+        Entering serial = Entering.exclusive(lock);
+        assertFalse(serial.entered().await(300, TimeUnit.MILLISECONDS), "ran alone while another runner had a script");
         lock.exitShared();
-        assertTrue(entered.await(20, TimeUnit.SECONDS));
-        serial.join();
+        assertTrue(serial.entered().await(20, TimeUnit.SECONDS));
+        serial.thread().join();
+    }
+
+    /** A thread that takes the lock (shared or exclusive), says so, and lets go. */
+    private record Entering(Thread thread, CountDownLatch entered) {
+        static Entering shared(ServerLock lock) {
+            return start(() -> lock.enterShared(), lock::exitShared);
+        }
+
+        static Entering exclusive(ServerLock lock) {
+            FileChannel[] held = new FileChannel[1];
+            return start(() -> held[0] = lock.enterExclusive(), () -> lock.exitExclusive(held[0]));
+        }
+
+        private static Entering start(Runnable enter, Runnable exit) {
+            CountDownLatch entered = new CountDownLatch(1);
+            Thread t = new Thread(() -> {
+                enter.run();
+                entered.countDown();
+                exit.run();
+            });
+            t.start();
+            return new Entering(t, entered);
+        }
     }
 
     /** Starts a JVM that holds the lock file of {@code h1..h3}, then waits for its input to close. */
