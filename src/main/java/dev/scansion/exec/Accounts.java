@@ -157,6 +157,6 @@ final class Accounts {
     /** The first element inside {@code <error>}: its name is the condition. */
     private static String errorOf(String raw) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<error[^>]*>\\s*<([\\w-]+)").matcher(raw);
-        return m.find() ? m.group(1) : dev.scansion.text.Printable.cut(raw, 200);
+        return m.find() ? m.group(1) : dev.scansion.text.Printable.shortLine(raw, 200);
     }
 }

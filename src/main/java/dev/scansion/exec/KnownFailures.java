@@ -82,7 +82,8 @@ public final class KnownFailures {
                                          List<String> warnings) throws Malformed {
         List<int[]> words = words(line, 2);
         String pattern = word(line, words.get(0));
-        String source = name + ":" + number;
+        // Shown in warnings and reports as they are: the file name and the reason made printable here.
+        String source = Printable.line(name) + ":" + number;
         int reasonAt = 1;
         LocalDate until = null;
         if (words.size() > 1 && word(line, words.get(1)).equals("until")) {
@@ -103,7 +104,7 @@ public final class KnownFailures {
             throw malformed(name, number, line.stripTrailing().length() + 1, "a reason is missing after '"
                     + Printable.line(line.strip()) + "'");
         }
-        String reason = line.substring(words.get(reasonAt)[0]).strip();
+        String reason = Printable.line(line.substring(words.get(reasonAt)[0]).strip());
         if (until != null && until.isBefore(today)) {
             warnings.add(source + ": the entry for " + Printable.line(pattern) + " expired on " + until
                     + ": treated as absent");

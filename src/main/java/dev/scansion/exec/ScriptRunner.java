@@ -105,7 +105,7 @@ public final class ScriptRunner {
             listener.runStarted(selection.files().stream().map(Path::toString).toList());
             results = scheduler.run(selection.files(), new ScriptScheduler.Plan(
                     file -> finish(attempts.run(file, this::attempt, () -> cancelled)),
-                    r -> serverUnusable(r).or(() -> failedFast(r)), (file, reason) -> finish(notRun(file, reason))));
+                    r -> serverUnusable(r).or(() -> failedFast(config.failFast(), r)), (file, reason) -> finish(notRun(file, reason))));
         }
         RunResult result = new RunResult(results, problems, started, Duration.ofNanos(System.nanoTime() - t0));
         listener.runFinished(result);
@@ -176,8 +176,8 @@ public final class ScriptRunner {
      * With fail-fast, a script that failed or could not run (unparsable, an error) stops the run the
      * same way; a skipped script (tags) does not.
      */
-    private Optional<String> failedFast(ScriptResult r) {
-        if (!config.failFast()) return Optional.empty();
+    public static Optional<String> failedFast(boolean failFast, ScriptResult r) {
+        if (!failFast) return Optional.empty();
         return switch (r.status()) {
             case FAILED -> r.knownFailure() ? Optional.empty()
                     : Optional.of("not run: fail-fast, after " + r.file() + " failed");

@@ -21,11 +21,6 @@ public final class SerialGate {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final ServerLock server;
 
-    /** Inside this process only. */
-    SerialGate() {
-        this(ServerLock.NONE);
-    }
-
     /** Inside this process and, through {@code server}'s lock file, across processes. */
     SerialGate(ServerLock server) {
         this.server = server;

@@ -23,7 +23,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * executions at once) are kept apart by the same rule with a lock inside the JVM.
  */
 final class ServerLock {
-    static final ServerLock NONE = new ServerLock(null);
     /** One per file in a JVM: runners of one process against one server share the shared hold. */
     private static final Map<Path, ServerLock> BY_FILE = new ConcurrentHashMap<>();
 
@@ -81,7 +80,6 @@ final class ServerLock {
 
     /** A channel holding the lock, or null when there is no file lock to be had (see the class comment). */
     private FileChannel acquire(boolean shared) {
-        if (file == null) return null;
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,

@@ -1,6 +1,6 @@
 package dev.scansion.junit;
 
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.opentest4j.AssertionFailedError;
@@ -9,6 +9,7 @@ import org.opentest4j.TestAbortedException;
 import dev.scansion.exec.ScriptRunner;
 import dev.scansion.report.FailureText;
 import dev.scansion.result.ScriptResult;
+import dev.scansion.text.Printable;
 
 /**
  * The CLI's CI gate inside the engine ({@link CiSettings}): retries and known failures around each
@@ -20,29 +21,21 @@ import dev.scansion.result.ScriptResult;
  */
 final class CiGate {
     private final CiSettings settings;
-    /** Why the scripts still to come are not run: the server is unusable, or fail-fast. */
-    private volatile Optional<String> stopped = Optional.empty();
+    /** Why the scripts still to come are not run (the server is unusable, or fail-fast); the first reason stays. */
+    private final AtomicReference<String> stopped = new AtomicReference<>();
 
     CiGate(CiSettings settings) {
         this.settings = settings;
     }
 
-    /** Runs one script (with its retries), unless fail-fast has stopped the run. */
+    /** Runs one script (with its retries), unless an earlier script has stopped the run. */
     ScriptResult run(Supplier<ScriptResult> attempt) {
-        Optional<String> why = stopped;
-        if (why.isPresent()) throw new TestAbortedException(why.get());
+        String why = stopped.get();
+        if (why != null) throw new TestAbortedException(why);
         ScriptResult r = settings.attempts().run(attempt, () -> Thread.currentThread().isInterrupted());
-        if (stopped.isEmpty()) stopped = ScriptRunner.serverUnusable(r);
-        if (settings.failFast() && stopped.isEmpty()) {
-            switch (r.status()) {
-                case FAILED -> {
-                    if (!r.knownFailure()) stopped = Optional.of("not run: fail-fast, after " + r.file() + " failed");
-                }
-                case ERROR -> stopped = Optional.of("not run: fail-fast, after an error in " + r.file());
-                case PASSED, SKIPPED, INTERRUPTED -> {
-                }
-            }
-        }
+        // Scripts in flight at once may each find a reason: the first one set is kept.
+        ScriptRunner.serverUnusable(r).or(() -> ScriptRunner.failedFast(settings.failFast(), r))
+                .ifPresent(reason -> stopped.compareAndSet(null, reason));
         return r;
     }
 
@@ -53,11 +46,11 @@ final class CiGate {
                     + FailureText.oneLine(r) + ")");
         }
         if (r.knownFailurePassed() && settings.gate().strictKnownFailures()) {
-            throw new AssertionFailedError(r.file() + ": known failure passed: remove it from "
-                    + r.known().get().file() + " (" + r.known().get().source() + ")");
+            throw new AssertionFailedError(Printable.line(r.file()) + ": known failure passed: remove it from "
+                    + Printable.line(r.known().get().file().toString()) + " (" + r.known().get().source() + ")");
         }
         if (r.flaky() && settings.gate().failOnFlaky()) {
-            throw new AssertionFailedError(r.file() + ": flaky: passed on attempt " + r.attempts() + " of "
+            throw new AssertionFailedError(Printable.line(r.file()) + ": flaky: passed on attempt " + r.attempts() + " of "
                     + r.attempts() + "; attempt 1: " + FailureText.oneLine(r.earlier().get(0)));
         }
     }

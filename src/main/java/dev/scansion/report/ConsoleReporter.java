@@ -68,7 +68,8 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
     @Override
     public void scriptStarted(String file, String title) {
         synchronized (progress.lock()) {
-            running.put(file, new ScriptBlock());
+            // A retry starts the script again: its block keeps the failed attempt's lines.
+            running.putIfAbsent(file, new ScriptBlock());
             progress.status(running.size() > 1 ? runningStatus() : "[" + (done + 1) + "/" + total + "] "
                     + Printable.line(file));
         }
@@ -118,13 +119,15 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
     }
 
     /**
-     * With several jobs, adds a line to the script's block (on {@code out}, or {@code err} for the
-     * trace) and returns true; with one job, false: the caller prints it now.
+     * With several jobs, adds a line to the block of a script in flight (on {@code out}, or {@code err}
+     * for the trace) and returns true; with one job, or for a script not in flight (a late trace line
+     * after it ended), false: the caller prints it now.
      */
     private boolean keep(String file, String line, boolean toErr) {
         if (jobs <= 1) return false;
         synchronized (progress.lock()) {
-            ScriptBlock block = running.computeIfAbsent(file, f -> new ScriptBlock());
+            ScriptBlock block = running.get(file);
+            if (block == null) return false;
             block.add(toErr ? block.err : block.out, line);
         }
         return true;
