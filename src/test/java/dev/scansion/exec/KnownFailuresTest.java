@@ -69,6 +69,13 @@ class KnownFailuresTest {
         assertEquals(message, e.getMessage());
     }
 
+    /** Reasons end up on terminals and in CI logs: a control character is shown, not sent. */
+    @Test
+    void aReasonIsMadePrintable() throws Exception {
+        KnownFailures k = parse("a.scs bell\u0007 and escape\u001b[2J\n");
+        assertEquals("bell\\x07 and escape\\e[2J", k.entryFor("a.scs").get().reason());
+    }
+
     @Test
     void theFirstMatchingEntryCounts() throws Exception {
         KnownFailures k = parse("a.scs first\n*.scs second\n");
