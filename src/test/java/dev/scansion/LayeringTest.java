@@ -45,10 +45,15 @@ class LayeringTest {
             // the HTML report reads the result model (whose types come from script.ast, script and match;
             // match also pretty-prints stanzas) and describes a RunConfig (exec)
             Map.entry("report.html", Set.of("script.ast", "script", "match", "result", "exec", "report", "text")),
+            Map.entry("author", Set.of("script.ast", "script", "match", "wire", "text")),
+            Map.entry("recorder", Set.of("script.ast", "script", "isolate", "match", "wire", "result", "exec", "report",
+                    "author", "text")),
+            Map.entry("accept", Set.of("script.ast", "script", "isolate", "match", "wire", "result", "exec", "report",
+                    "author", "text")),
             Map.entry("cli", Set.of("script.ast", "script", "isolate", "match", "wire", "result", "exec", "report",
-                    "report.html", "text")),
+                    "report.html", "author", "recorder", "accept", "text")),
             Map.entry("junit", Set.of("script.ast", "script", "isolate", "match", "wire", "result", "exec", "report",
-                    "report.html", "text")));
+                    "report.html", "author", "accept", "text")));
 
     /** Library import prefix to the only package allowed to use it. */
     private static final Map<String, String> OWNER = Map.of(
