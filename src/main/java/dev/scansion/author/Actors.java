@@ -58,7 +58,8 @@ final class Actors {
         String first = firstOfAccount.get(c.account());
         String name;
         if (first == null) {
-            name = actors.size() < NAMES.size() ? NAMES.get(actors.size()) : "Actor " + (actors.size() + 1);
+            int n = firstOfAccount.size();
+            name = n < NAMES.size() ? NAMES.get(n) : "Actor " + (n + 1);
             firstOfAccount.put(c.account(), name);
         } else {
             int n = devicesUsed.merge(c.account(), 1, Integer::sum);

@@ -85,6 +85,7 @@ public record JidNames(Map<String, String> fullJids, Map<String, String> bareJid
     private static boolean ends(String text, int end, boolean bare) {
         if (end >= text.length()) return true;
         char c = text.charAt(end);
+        if (c == '.') return end + 1 >= text.length() || !continuesJid(text.charAt(end + 1)); // a sentence's full stop
         return !continuesJid(c) && !(bare && c == '/');
     }
 

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 import dev.scansion.match.MatchOptions;
 import dev.scansion.match.MatchResult;
@@ -26,8 +26,8 @@ import dev.scansion.script.ast.XmlElement;
  * Replays a generated script against the conversation it came from, without a server: each
  * {@code receives} is matched (by the real matcher) against the stanza recorded there, each
  * {@code sends} is rendered (by the real payload writer) and compared with what the client sent.
- * {@code received} may change a recorded stanza first (event index, raw XML) to see that a value the
- * script does not state may differ.
+ * {@code rewrite} may change the recorded XML first, to see that values the script does not state
+ * may differ.
  */
 final class Replay implements Bindings {
     private static final StanzaMatcher MATCHER = new StanzaMatcher(MatchOptions.DEFAULT);
@@ -41,7 +41,7 @@ final class Replay implements Bindings {
     }
 
     /** Runs every step against its event; steps and events pair up in order (left-out events have no step). */
-    void run(Conversation conversation, List<Integer> eventsWithSteps, BiFunction<Integer, String, String> received)
+    void run(Conversation conversation, List<Integer> eventsWithSteps, UnaryOperator<String> rewrite)
             throws Exception {
         List<Step> steps = script.steps();
         assertEquals(eventsWithSteps.size(), steps.size(), "one step per event written");
@@ -56,12 +56,12 @@ final class Replay implements Bindings {
             } else if (step instanceof Step.Disconnect) {
                 assertTrue(event instanceof Conversation.Disconnected, "step " + k);
             } else if (step instanceof Step.Receive r) {
-                String raw = received.apply(index, ((Conversation.Received) event).xml());
+                String raw = rewrite.apply(((Conversation.Received) event).xml());
                 expect(r, raw);
             } else if (step instanceof Step.Send s) {
                 assertEquals(1, s.payload().size());
                 String written = PayloadWriter.write(s.payload().get(0), this);
-                assertEquals(Normalised.of(((Conversation.Sent) event).xml()), Normalised.of(written),
+                assertEquals(Normalised.of(rewrite.apply(((Conversation.Sent) event).xml())), Normalised.of(written),
                         "step " + k + " sends what was sent");
             } else {
                 fail("unexpected step " + step);
