@@ -79,6 +79,11 @@ final class Replay implements Bindings {
         captures.putAll(((MatchResult.Match) result).captures());
     }
 
+    /** As if {@code actor} had connected with {@code fullJid} (for a step matched alone). */
+    void bound(String actor, String fullJid) {
+        fullJids.put(actor, fullJid);
+    }
+
     @Override
     public String resolve(Value.Variable v) throws UnboundVariableException {
         String value = switch (v.kind()) {
