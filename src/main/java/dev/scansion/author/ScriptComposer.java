@@ -77,7 +77,8 @@ final class ScriptComposer {
     private void stanza(int i, String actor, String verb, String xml) {
         StanzaTree tree = trees.get(i);
         if (tree == null) {
-            out.line("# " + actor + " " + verb + " what is not one XML element (" + malformed.get(i) + "), left out:");
+            out.line("# " + actor + " " + verb + " an element a script cannot hold, left out ("
+                    + Printable.shortLine(malformed.get(i), 200) + "):");
             out.line("# " + Printable.shortLine(xml, 200));
             return;
         }

@@ -125,6 +125,21 @@ class GeneraliserTest {
         assertEquals("-----\n", text);
     }
 
+    /** The parser's depth limit: the deepest element it accepts is written, one level more is left out. */
+    @Test
+    void aStanzaAsDeepAsTheParserTakesIsWrittenOneLevelMoreIsLeftOut() {
+        for (int depth : new int[] {dev.scansion.script.ParseOptions.DEFAULT_MAX_DEPTH,
+                dev.scansion.script.ParseOptions.DEFAULT_MAX_DEPTH + 1}) {
+            String xml = "<message>" + "<x xmlns='urn:deep'>".repeat(depth - 1) + "</x>".repeat(depth - 1) + "</message>";
+            Conversation c = new Conversation(List.of(connection(0, "a@h", "r")), List.of(new Conversation.Connected(0),
+                    new Conversation.Received(0, xml)));
+            String text = Generaliser.generalise(c, Generaliser.Options.titled("")).text();
+            GeneraliserGoldenTest.parse("deep.scs", text);
+            assertEquals(depth == dev.scansion.script.ParseOptions.DEFAULT_MAX_DEPTH, text.contains("Romeo receives:"),
+                    "depth " + depth);
+        }
+    }
+
     private static Conversation.Connection connection(int id, String account, String resource) {
         return new Conversation.Connection(id, account, "pw", Optional.of(resource), account + "/" + resource);
     }
