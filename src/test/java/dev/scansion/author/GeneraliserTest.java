@@ -125,6 +125,20 @@ class GeneraliserTest {
         assertEquals("-----\n", text);
     }
 
+    @Test
+    void aShortMintedValueIsNotCapturedWhenTheSameTextIsSentLater() {
+        Conversation c = new Conversation(List.of(connection(0, "a@h", "r")), List.of(new Conversation.Connected(0),
+                new Conversation.Received(0, "<iq type='set' id='push-2f9a'><query xmlns='jabber:iq:roster' ver='2'/></iq>"),
+                new Conversation.Sent(0, "<iq type='result' id='push-2f9a'/>"),
+                new Conversation.Sent(0, "<iq type='get' id='2'><query xmlns='urn:x'><max>2</max></query></iq>")));
+        String text = Generaliser.generalise(c, Generaliser.Options.titled("")).text();
+        assertTrue(text.contains("<iq type=\"set\" id=\"{scansion:capture:id}\">"), text);
+        assertTrue(text.contains("<query xmlns=\"jabber:iq:roster\" ver=\"{scansion:any}\"/>"), text);
+        assertTrue(text.contains("<iq type=\"result\" id=\"${id}\"/>"), text);
+        assertTrue(text.contains("<iq type=\"get\" id=\"2\">"), text);
+        assertTrue(text.contains("<max>2</max>"), text);
+    }
+
     /** The parser's depth limit: the deepest element it accepts is written, one level more is left out. */
     @Test
     void aStanzaAsDeepAsTheParserTakesIsWrittenOneLevelMoreIsLeftOut() {
