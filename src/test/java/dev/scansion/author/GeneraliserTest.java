@@ -97,6 +97,23 @@ class GeneraliserTest {
     }
 
     @Test
+    void aPasswordThatCannotStandInAScriptIsAskedFromTheEnvironment() {
+        List<Conversation.Connection> connections = List.of(
+                new Conversation.Connection(0, "a@h", "line\nbreak", Optional.empty(), "a@h/x1"),
+                new Conversation.Connection(1, "b@h", " blank", Optional.empty(), "b@h/x2"),
+                new Conversation.Connection(2, "c@h", "${env:HOME}", Optional.empty(), "c@h/x3"),
+                new Conversation.Connection(3, "d@h", "plain pass", Optional.empty(), "d@h/x4"));
+        List<Conversation.Event> events = List.of(new Conversation.Connected(0), new Conversation.Connected(1),
+                new Conversation.Connected(2), new Conversation.Connected(3));
+        String text = Generaliser.generalise(new Conversation(connections, events), Generaliser.Options.titled("")).text();
+        for (int k = 1; k <= 3; k++) assertTrue(text.contains("\tpassword: ${env:SCANSION_PASSWORD_" + k + "}\n"), text);
+        assertTrue(text.contains("\tpassword: plain pass\n"), text);
+        assertFalse(text.contains("password: line") || text.contains("password:  blank") || text.contains("HOME"), text);
+        Script script = GeneraliserGoldenTest.parse("p.scs", text);
+        assertEquals(4, script.actors().size());
+    }
+
+    @Test
     void actorsAreNamedPerAccountAndSessionsOfOneAccountPerDevice() {
         List<Conversation.Connection> connections = List.of(
                 connection(0, "a@h", "one"), connection(1, "a@h", "two"), connection(2, "b@h", "x"),
