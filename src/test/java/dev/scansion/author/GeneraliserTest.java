@@ -156,6 +156,33 @@ class GeneraliserTest {
         assertTrue(text.contains("<max>2</max>"), text);
     }
 
+    /** Odd but well-formed elements replay; what is not one element is left out; the script always parses. */
+    @Test
+    void oddInputGivesAScriptThatParsesAndReplays() throws Exception {
+        String[] received = {
+                "<message><x xmlns='urn:a'><y xmlns=''>none</y></x></message>",
+                "<message xmlns:p='urn:p' p:flag='1'><p:thing p:other='2' plain='3'>t</p:thing></message>",
+                "<message><body><![CDATA[<b>&amp;</b>]]></body><!-- a comment --></message>",
+                "<message><html xmlns='http://jabber.org/protocol/xhtml-im'><body xmlns='http://www.w3.org/1999/xhtml'>"
+                        + "<p>Hello <b>bold</b> and\n<i>italic</i></p></body></html></message>",
+                "<message><body>\t \u00e9\ud83d\ude00 \u2028</body></message>",
+                "", "<a/><b/>", "<!DOCTYPE x><x/>", "<message>"};
+        List<Conversation.Event> events = new java.util.ArrayList<>();
+        events.add(new Conversation.Connected(0));
+        for (String xml : received) events.add(new Conversation.Received(0, xml));
+        for (String xml : received) events.add(new Conversation.Sent(0, xml));
+        Conversation c = new Conversation(List.of(connection(0, "a@h", "r")), events);
+        Generaliser.Generalised g = Generaliser.generalise(c, Generaliser.Options.titled("odd\ntitle"));
+        Script script = GeneraliserGoldenTest.parse("odd.scs", g.text());
+        GeneraliserGoldenTest.assertOriginsArePositions(script, g);
+        new Replay(script).run(c, GeneraliserGoldenTest.eventsWithSteps(c), raw -> raw);
+        assertEquals(1 + 2 * 5, script.steps().size());
+        assertTrue(g.text().startsWith("# odd\\ntitle\n"), g.text());
+        assertTrue(g.text().contains("<y xmlns=\"\">none</y>"), g.text());
+        assertTrue(g.text().contains("<p>Hello <b>bold</b> and&#10;<i>italic</i></p>"), g.text());
+        assertTrue(g.text().contains("# Romeo sends an element a script cannot hold, left out ("), g.text());
+    }
+
     /** The parser's depth limit: the deepest element it accepts is written, one level more is left out. */
     @Test
     void aStanzaAsDeepAsTheParserTakesIsWrittenOneLevelMoreIsLeftOut() {
