@@ -89,7 +89,9 @@ final class InteractiveInput {
             }
             if (t.startsWith("[")) return define(line);
             if (RECEIVES.matcher(t).matches()) {
-                return new Refused(lineNo, "receives is not typed here: what each actor receives is recorded as it "
+                int at = lineNo;
+                if (!t.endsWith("nothing")) skipToBlank(); // its payload goes with it
+                return new Refused(at, "receives is not typed here: what each actor receives is recorded as it "
                         + "arrives");
             }
             if (SENDS.matcher(t).matches()) return sends(line);
