@@ -150,17 +150,19 @@ class InteractiveRecorderTest {
             try {
                 typing.write(ACTORS + "Romeo connects\n");
                 typing.flush();
-                while (s.sessions.isEmpty()) Thread.sleep(10);
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (s.sessions.isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
                 session[0] = s.sessions.get(0);
                 session[0].deliver("<message><body>bye</body></message>");
                 session[0].close("connection reset");
-                while (!output().contains("ended by the server")) Thread.sleep(10);
+                while (!output().contains("ended by the server") && System.nanoTime() < deadline) Thread.sleep(10);
                 typing.write("Romeo sends:\n<presence/>\n\nquit\n");
                 typing.close();
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
         });
+        user.setDaemon(true); // a test that fails must not keep the JVM
         user.start();
         Conversation c = InteractiveRecorder.record(in, out, Optional.empty(), CONFIG, s);
         user.join();
