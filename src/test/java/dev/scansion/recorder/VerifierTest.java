@@ -183,4 +183,16 @@ class VerifierTest {
         assertEquals(1, v.rounds().size());
         assertTrue(v.verified(), v::summary);
     }
+
+    @Test
+    void aServerThatCannotBeReachedOnReplayIsAnErrorExitCode() {
+        Verification v = new Verifier(recorded("Prosody", "0.1"), FAST, (request, tap) -> {
+            throw new dev.scansion.exec.SessionException(dev.scansion.exec.SessionException.Kind.UNREACHABLE,
+                    "connection refused");
+        }).run(Options.titled("t"), dir.resolve("new.scs"));
+        assertEquals(3, v.exitCode());
+        assertEquals(List.of(new Verification.Round(1, 0, ScriptStatus.ERROR)), v.rounds());
+        assertTrue(v.summary().contains("Romeo connects"), v.summary());
+        assertTrue(v.summary().contains("connection refused"), v.summary());
+    }
 }
