@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,7 +85,7 @@ public final class InteractiveRecorder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             console.error("interrupted");
-            return new Conversation(java.util.List.of(), java.util.List.of());
+            return new Conversation(List.of(), List.of());
         }
     }
 
