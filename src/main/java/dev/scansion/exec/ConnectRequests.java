@@ -3,13 +3,13 @@ package dev.scansion.exec;
 import dev.scansion.script.ast.Actor;
 
 /** Where and as whom an actor connects: {@code --host}/{@code --port}, else its properties, else its JID's domain and 5222. */
-final class ConnectRequests {
+public final class ConnectRequests {
     static final int DEFAULT_PORT = 5222;
 
     private ConnectRequests() {
     }
 
-    static ConnectRequest of(Actor actor, RunConfig config) {
+    public static ConnectRequest of(Actor actor, RunConfig config) {
         String bare = actor.bareJid();
         int at = bare.indexOf('@');
         String domain = at < 0 ? bare : bare.substring(at + 1);

@@ -14,12 +14,12 @@ import java.util.UUID;
  * renamed over the target. Two runs writing the same report, or a run killed while writing, leave
  * one complete file (the last renamed), never an interleaving; no temporary file is left behind.
  */
-final class AtomicFile {
+public final class AtomicFile {
     private AtomicFile() {
     }
 
     /** Writes {@code text} as UTF-8 to {@code file}, creating its parent directories. */
-    static void write(Path file, String text) throws IOException {
+    public static void write(Path file, String text) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
