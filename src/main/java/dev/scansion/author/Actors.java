@@ -15,7 +15,7 @@ import java.util.HashSet;
  * {@code Romeo's phone}, then {@code laptop}, {@code tablet}, ... (the language reads
  * {@code ${Romeo's phone's full JID}} by the last {@code 's }). A session that binds the same account
  * and asks for the same resource after the earlier one disconnected is the same actor connecting
- * again.
+ * again. A name the recorder knows (an actor typed in the interactive mode) is kept.
  */
 final class Actors {
     static final List<String> NAMES = List.of("Romeo", "Juliet", "Mercutio", "Tybalt", "Benvolio", "Paris",
@@ -57,9 +57,11 @@ final class Actors {
         }
         String first = firstOfAccount.get(c.account());
         String name;
-        if (first == null) {
-            int n = firstOfAccount.size();
-            name = n < NAMES.size() ? NAMES.get(n) : "Actor " + (n + 1);
+        if (c.name().isPresent() && actors.stream().noneMatch(a -> a.name().equals(c.name().get()))) {
+            name = c.name().get();
+            firstOfAccount.putIfAbsent(c.account(), name);
+        } else if (first == null) {
+            name = freshName();
             firstOfAccount.put(c.account(), name);
         } else {
             int n = devicesUsed.merge(c.account(), 1, Integer::sum);
@@ -67,6 +69,18 @@ final class Actors {
         }
         actors.add(new Actor(name, c.account(), c.password(), c.requestedResource()));
         return name;
+    }
+
+    /** The next name of the list that no actor has yet (a known name may have taken one). */
+    private String freshName() {
+        int n = firstOfAccount.size();
+        for (String candidate : NAMES.subList(Math.min(n, NAMES.size()), NAMES.size())) {
+            if (actors.stream().noneMatch(a -> a.name().equals(candidate))) return candidate;
+        }
+        for (int i = n + 1; ; i++) {
+            String candidate = "Actor " + i;
+            if (actors.stream().noneMatch(a -> a.name().equals(candidate))) return candidate;
+        }
     }
 
     List<Actor> definitions() {

@@ -35,10 +35,19 @@ public record Conversation(List<Connection> connections, List<Event> events) {
      * @param requestedResource the resource the client asked for at bind, empty when it let the server
      *                          assign one (then the bound resource is a value the server minted)
      * @param fullJid           the full JID the server bound
+     * @param name              the actor's name when the recorder knows it (the interactive mode's
+     *                          typed or scripted actors); empty to let the generaliser name it
      */
     public record Connection(int id, String account, String password, Optional<String> requestedResource,
-                             String fullJid) {
+                             String fullJid, Optional<String> name) {
+        /** A session whose actor the generaliser names. */
+        public Connection(int id, String account, String password, Optional<String> requestedResource,
+                          String fullJid) {
+            this(id, account, password, requestedResource, fullJid, Optional.empty());
+        }
+
         public Connection {
+            Objects.requireNonNull(name);
             Objects.requireNonNull(account);
             Objects.requireNonNull(password);
             Objects.requireNonNull(requestedResource);

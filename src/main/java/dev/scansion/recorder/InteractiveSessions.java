@@ -81,7 +81,7 @@ final class InteractiveSessions {
         synchronized (lock) {
             Live l = new Live(actor.name(), connections.size(), session);
             connections.add(new Conversation.Connection(l.connection, actor.bareJid(), actor.password().orElse(""),
-                    actor.requestedResource(), session.fullJid()));
+                    actor.requestedResource(), session.fullJid(), Optional.of(actor.name())));
             events.add(new Conversation.Connected(l.connection));
             live.put(actor.name(), l);
             l.pump = new Thread(() -> pump(l), "record-i " + actor.name());

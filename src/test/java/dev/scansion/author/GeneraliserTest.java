@@ -127,6 +127,20 @@ class GeneraliserTest {
     }
 
     @Test
+    void aNameTheRecorderKnowsIsKeptAndTheOthersDoNotReuseIt() {
+        List<Conversation.Connection> connections = List.of(
+                new Conversation.Connection(0, "a@h", "pw", Optional.empty(), "a@h/1", Optional.of("Juliet")),
+                connection(1, "b@h", "x"),
+                new Conversation.Connection(2, "c@h", "pw", Optional.empty(), "c@h/2", Optional.of("Alice")),
+                connection(3, "a@h", "y"));
+        List<Conversation.Event> events = new java.util.ArrayList<>();
+        for (Conversation.Connection k : connections) events.add(new Conversation.Connected(k.id()));
+        Actors actors = new Actors(new Conversation(connections, events));
+        assertEquals(List.of("Juliet", "Mercutio", "Alice", "Juliet's phone"),
+                actors.definitions().stream().map(Actors.Actor::name).toList());
+    }
+
+    @Test
     void aSessionAskingForTheSameResourceAfterTheFirstLeftIsTheSameActor() {
         List<Conversation.Connection> connections = List.of(connection(0, "a@h", "r"), connection(1, "a@h", "r"),
                 connection(2, "a@h", "r"));

@@ -56,7 +56,7 @@ class InteractiveRecorderTest {
                 + "Romeo disconnects\nquit\n"), out, Optional.empty(), CONFIG, versionServer());
         assertEquals(2, c.connections().size());
         assertEquals(new Conversation.Connection(0, "romeo@localhost", "s3cret-pw", Optional.empty(),
-                "romeo@localhost/minted1"), c.connections().get(0));
+                "romeo@localhost/minted1", Optional.of("Romeo")), c.connections().get(0));
         assertEquals(Optional.of("balcony"), c.connections().get(1).requestedResource());
         assertEquals(List.of(new Connected(0), new Connected(1),
                 new Sent(0, "<iq type=\"get\" id=\"v1\" to=\"localhost\"><query xmlns=\"jabber:iq:version\"/></iq>"),
