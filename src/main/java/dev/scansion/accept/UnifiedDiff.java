@@ -122,10 +122,10 @@ final class UnifiedDiff {
             if (i < n && j < m && a.get(i).equals(b.get(j))) {
                 out.add(new Line(Op.SAME, a.get(i++)));
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new Line(Op.ADD, b.get(j++)));
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                out.add(new Line(Op.DEL, a.get(i++))); // removals before additions, as diff(1) shows them
             } else {
-                out.add(new Line(Op.DEL, a.get(i++)));
+                out.add(new Line(Op.ADD, b.get(j++)));
             }
         }
     }

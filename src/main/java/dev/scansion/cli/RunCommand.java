@@ -24,6 +24,7 @@ import dev.scansion.exec.RunListener;
 import dev.scansion.exec.ScriptRunner;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;
+import dev.scansion.report.ConsoleOptions;
 import dev.scansion.report.ConsoleReporter;
 import dev.scansion.result.RunResult;
 import picocli.CommandLine.Command;
@@ -138,8 +139,11 @@ final class RunCommand implements Callable<Integer> {
         SelectionOptions.Plan plan = selection.plan(spec.commandLine());
         if (plan instanceof SelectionOptions.Plan.Exit exit) return exit.code();
         List<java.nio.file.Path> paths = ((SelectionOptions.Plan.Run) plan).paths();
+        ConsoleOptions console = output.console();
+        // The review asks in the terminal: no live progress line drawing over the question.
+        if (accept.review()) console = new ConsoleOptions(console.verbose(), console.style(), false);
         ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                output.console(), jobs);
+                console, jobs);
         List<RunListener> listeners = new ArrayList<>(List.of(reporter));
         listeners.addAll(ci.listeners(spec.commandLine().getOut(), env));
         Optional<AcceptSession> accepting = acceptSession();
