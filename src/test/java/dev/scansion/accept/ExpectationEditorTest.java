@@ -143,6 +143,13 @@ class ExpectationEditorTest {
     }
 
     @Test
+    void aByteOrderMarkStays() throws Exception {
+        String before = "\uFEFF" + script("Romeo receives:\n\t<message type=\"chat\"/>\n");
+        String after = accept(before, FIRST, "<message type='normal'/>");
+        assertEquals(before.replace("chat", "normal"), after);
+    }
+
+    @Test
     void anotherElementIsNotRewritten() throws IOException {
         String before = script("Romeo receives:\n\t<message type=\"chat\"/>\n");
         ScriptEdits.NotAccepted e = assertThrows(ScriptEdits.NotAccepted.class,

@@ -42,6 +42,36 @@ class ScriptWriterTest {
     }
 
     @Test
+    void ofTwoWritersThatReadTheSameBytesOneWinsAndTheOtherIsRefused() throws Exception {
+        Path file = dir.resolve("a.scs");
+        Files.writeString(file, "old\n");
+        byte[] read = Files.readAllBytes(file);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<String> refused = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<Thread> writers = new java.util.ArrayList<>();
+        for (String text : java.util.List.of("first\n", "second\n")) {
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                    ScriptWriter.replace(file, read, text);
+                } catch (ScriptWriter.Refused e) {
+                    refused.add(e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.start();
+            writers.add(t);
+        }
+        go.countDown();
+        for (Thread t : writers) t.join(20_000);
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(refused.get(0).contains("changed on disk since the run read it"), refused.toString());
+        String now = Files.readString(file);
+        assertTrue(now.equals("first\n") || now.equals("second\n"), now);
+    }
+
+    @Test
     void refusesAReadOnlyFile() throws Exception {
         Path file = dir.resolve("a.scs");
         Files.writeString(file, "old\n");
