@@ -44,10 +44,14 @@ final class AcceptOptions {
 
     /**
      * Refuses what cannot work, before anything runs: in place under CI without force, more than one
-     * job or isolation (an accepted stanza must carry the script's own names).
+     * job or isolation (an accepted stanza must carry the script's own names), retries.
      */
-    void check(CommandLine cmd, Function<String, String> env, int jobs, boolean isolate) {
+    void check(CommandLine cmd, Function<String, String> env, int jobs, boolean isolate, int retries) {
         if (!active()) return;
+        if (retries > 0) {
+            throw new ParameterException(cmd, "--accept runs each script once: not with --retries (a retry would "
+                    + "offer the steps already accepted again)");
+        }
         if (patch == null && mode == Mode.IN_PLACE && env.apply("CI") != null && !env.apply("CI").isEmpty()) {
             throw new ParameterException(cmd, "--accept does not rewrite scripts in place under CI (CI is set): "
                     + "use --accept-patch FILE for a patch, or --accept=force to write in place anyway");

@@ -208,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
         if (settle != null) base = base.withSettle(settle);
         // Isolation when not asked for either way: off while one script runs at a time.
         base = isolation.applyTo(base, jobs > 1, spec.commandLine());
-        accept.check(spec.commandLine(), env, jobs, base.isolate());
+        accept.check(spec.commandLine(), env, jobs, base.isolate(), ci.retries);
         return server.applyTo(base, spec);
     }
 

@@ -159,6 +159,9 @@ class AcceptCliIT {
         Run jobs = exec(scansion("--accept", "--jobs", "2", "v.scs"), Map.of());
         assertEquals(2, jobs.code(), jobs.toString());
         assertTrue(jobs.output().contains("--accept runs one script at a time"), jobs.toString());
+        Run retries = exec(scansion("--accept", "--retries", "1", "v.scs"), Map.of());
+        assertEquals(2, retries.code(), retries.toString());
+        assertTrue(retries.output().contains("--accept runs each script once: not with --retries"), retries.toString());
         assertArrayEquals(before, Files.readAllBytes(file));
         Run force = exec(scansion("--accept=force", "v.scs"), Map.of("CI", "true"));
         assertEquals(0, force.code(), force.toString());
