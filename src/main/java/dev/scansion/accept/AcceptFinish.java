@@ -62,6 +62,9 @@ public final class AcceptFinish {
                 else written.add(w.script());
             }
         }
+        for (AcceptSession.Taken t : session.taken()) {
+            out.add("accepted: " + Printable.line(t.at() + ": " + t.step() + ": " + t.change()));
+        }
         boolean missed = notAccepted(session, first, err) || written.size() < accepted.scripts().size();
         int passed = 0;
         int failed = 0;

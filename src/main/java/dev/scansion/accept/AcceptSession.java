@@ -26,10 +26,15 @@ public final class AcceptSession implements Acceptor {
     public record NotAccepted(SourceSpan at, String step, String reason) {
     }
 
+    /** A step whose rewrite was accepted, and what it changes. */
+    public record Taken(SourceSpan at, String step, String change) {
+    }
+
     private final Optional<Reviewer> reviewer;
     private final Map<String, ScriptEdits> scripts = new LinkedHashMap<>();
     private final Map<String, String> unreadable = new LinkedHashMap<>();
     private final List<NotAccepted> declined = new ArrayList<>();
+    private final List<Taken> taken = new ArrayList<>();
     private boolean quit;
 
     /** @param reviewer asks before each rewrite ({@code --accept=review}); empty to accept every rewrite */
@@ -70,7 +75,9 @@ public final class AcceptSession implements Acceptor {
                 }
             }
             edits.commit(pending);
-            return new Decision.Accepted(pending.expectation(), String.join("; ", pending.changes()));
+            String change = String.join("; ", pending.changes());
+            taken.add(new Taken(p.failure().at(), step.actor() + " " + step.verb(), change));
+            return new Decision.Accepted(pending.expectation(), change);
         } catch (ScriptEdits.NotAccepted e) {
             if (edits == null) unreadable.put(file, e.getMessage());
             return new Decision.Declined(e.getMessage());
@@ -88,6 +95,11 @@ public final class AcceptSession implements Acceptor {
             sb.append(mask.sourceLine(line.stripTrailing())).append('\n');
         }
         return sb.toString().stripTrailing();
+    }
+
+    /** The steps accepted, in order. */
+    public synchronized List<Taken> taken() {
+        return List.copyOf(taken);
     }
 
     /** The steps offered and not accepted, in order. */

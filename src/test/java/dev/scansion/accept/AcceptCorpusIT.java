@@ -105,6 +105,7 @@ class AcceptCorpusIT {
         Run r = run("--accept", file.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("in 1 script; re-run: 1 passed"), r.toString());
+        assertTrue(r.out().contains("accepted: " + file + ":"), "each accepted step is listed\n" + r);
         assertEquals(new String(original(kind), StandardCharsets.UTF_8), Files.readString(file), kind);
         assertArrayEquals(original(kind), Files.readAllBytes(file), kind);
     }
