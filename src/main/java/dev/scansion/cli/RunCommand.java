@@ -1,12 +1,20 @@
 package dev.scansion.cli;
 
+import java.io.BufferedReader;
+import java.io.Console;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import dev.scansion.accept.AcceptFinish;
+import dev.scansion.accept.AcceptSession;
+import dev.scansion.accept.Reviewer;
+import dev.scansion.exec.Acceptor;
 import dev.scansion.exec.Attempts;
 import dev.scansion.exec.KnownFailures;
 import dev.scansion.exec.OrderMode;
@@ -16,6 +24,7 @@ import dev.scansion.exec.RunListener;
 import dev.scansion.exec.ScriptRunner;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;
+import dev.scansion.report.ConsoleOptions;
 import dev.scansion.report.ConsoleReporter;
 import dev.scansion.result.RunResult;
 import picocli.CommandLine.Command;
@@ -31,7 +40,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run scripts against a server, one after another (or N at once: --jobs), and report.",
                 "Exit codes: 0 all passed, 1 a script failed, 2 usage error, unparsable script or nothing "
-                        + "selected, 3 server unreachable or another runtime error."})
+                        + "selected, 3 server unreachable or another runtime error. With --accept: 0 when every "
+                        + "failure was accepted and the rewritten scripts pass when run once more."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -71,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     IsolationOptions isolation;
+
+    @Mixin
+    AcceptOptions accept;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "5s",
             converter = DurationConverter.class,
@@ -126,17 +139,26 @@ final class RunCommand implements Callable<Integer> {
         SelectionOptions.Plan plan = selection.plan(spec.commandLine());
         if (plan instanceof SelectionOptions.Plan.Exit exit) return exit.code();
         List<java.nio.file.Path> paths = ((SelectionOptions.Plan.Run) plan).paths();
+        ConsoleOptions console = output.console();
+        // The review asks in the terminal: no live progress line drawing over the question.
+        if (accept.review()) console = new ConsoleOptions(console.verbose(), console.style(), false);
         ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                output.console(), jobs);
+                console, jobs);
         List<RunListener> listeners = new ArrayList<>(List.of(reporter));
         listeners.addAll(ci.listeners(spec.commandLine().getOut(), env));
-        ScriptRunner runner = new ScriptRunner(config, sessions, RunListener.all(listeners), attempts);
+        Optional<AcceptSession> accepting = acceptSession();
+        ScriptRunner runner = new ScriptRunner(config, sessions, RunListener.all(listeners), attempts,
+                accepting.<Acceptor>map(a -> a).orElse(Acceptor.NONE));
         // After a signal: the sessions' closes are bounded by the connect timeout; then the reports.
         try (StopOnSignal stop = StopOnSignal.install(runner, config.connectTimeout().plusSeconds(5));
              reporter) {
             RunResult result = runner.run(paths);
             ci.afterRun(known, result, spec.commandLine().getErr());
             int code = reports.write(result, config, spec.commandLine().getErr(), exitCode(result.verdict(ci.gate())));
+            if (accepting.isPresent() && !runner.isCancelled()) {
+                reporter.close();
+                return acceptFinish(accepting.get(), result, config);
+            }
             if (!runner.isCancelled()) return code;
             spec.commandLine().getErr().println("interrupted: stopped after " + result.scripts().size()
                     + (result.scripts().size() == 1 ? " script" : " scripts")
@@ -144,6 +166,31 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ExitCodes.INTERRUPTED;
         }
+    }
+
+    /** The accept mode's session, when asked for; {@code --accept=review} needs a terminal to ask in. */
+    private Optional<AcceptSession> acceptSession() {
+        if (!accept.active()) return Optional.empty();
+        if (!accept.review()) return Optional.of(new AcceptSession(Optional.empty()));
+        Console console = System.console();
+        if (console == null) {
+            throw new ParameterException(spec.commandLine(), "--accept=review asks in the terminal, and standard "
+                    + "input or output is not one: run it in a terminal, or use --accept or --accept-patch FILE");
+        }
+        return Optional.of(new AcceptSession(Optional.of(Reviewer.on(new BufferedReader(console.reader()),
+                console.writer()))));
+    }
+
+    /** Writes the rewrites, re-runs the rewritten scripts quietly, prints what happened; the exit code. */
+    private int acceptFinish(AcceptSession session, RunResult result, RunConfig config) {
+        ScriptRunner rerun = new ScriptRunner(config, sessions, RunListener.NONE);
+        AcceptFinish.Summary summary = AcceptFinish.finish(session, result, Optional.ofNullable(accept.patch),
+                Path.of(""), rerun);
+        summary.err().forEach(spec.commandLine().getErr()::println);
+        summary.out().forEach(spec.commandLine().getOut()::println);
+        spec.commandLine().getErr().flush();
+        spec.commandLine().getOut().flush();
+        return exitCode(summary.verdict());
     }
 
     RunConfig config() {
@@ -161,6 +208,7 @@ final class RunCommand implements Callable<Integer> {
         if (settle != null) base = base.withSettle(settle);
         // Isolation when not asked for either way: off while one script runs at a time.
         base = isolation.applyTo(base, jobs > 1, spec.commandLine());
+        accept.check(spec.commandLine(), env, jobs, base.isolate(), ci.retries);
         return server.applyTo(base, spec);
     }
 

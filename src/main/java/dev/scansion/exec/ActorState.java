@@ -14,6 +14,11 @@ final class ActorState {
     boolean disconnected;
     /** The stream end has been recorded in the transcript. */
     boolean endRecorded;
+    /**
+     * Stanzas given back by the accept mode (taken by a failed {@code receives} after the candidate it
+     * accepted): read before the session's own, already in the transcript.
+     */
+    final java.util.Deque<Inbound> replay = new java.util.ArrayDeque<>();
 
     ActorState(Actor actor) {
         this.actor = actor;

@@ -52,6 +52,16 @@ final class ScriptRun {
 
     ScriptRun(Script script, RunConfig config, SessionFactory sessions, RunListener listener,
               Expectations expectations, List<String> sourceLines, java.util.function.BooleanSupplier cancelled) {
+        this(script, config, sessions, listener, expectations, sourceLines, cancelled, Acceptor.NONE);
+    }
+
+    /**
+     * With the accept mode's hook; an isolated run is never offered to it (its stanzas carry the run's
+     * names, not the script's).
+     */
+    ScriptRun(Script script, RunConfig config, SessionFactory sessions, RunListener listener,
+              Expectations expectations, List<String> sourceLines, java.util.function.BooleanSupplier cancelled,
+              Acceptor acceptor) {
         Optional<Isolator.Isolated> isolated = config.isolate() && Isolator.applies(script)
                 ? Optional.of(Isolator.isolate(script, Suffixes.next())) : Optional.empty();
         this.script = isolated.map(Isolator.Isolated::script).orElse(script);
@@ -65,7 +75,9 @@ final class ScriptRun {
         this.secrets = SecretMask.forScript(this.script);
         // Where data enters the results, it gets the script's own names back, then secrets masked.
         SecretMask mask = isolation.map(i -> secrets.restoring(i::restore)).orElse(secrets);
-        this.ctx = new StepContext(config, expectations, bindings, script.file(), sourceLines, mask);
+        Acceptance acceptance = new Acceptance(isolation.isPresent() ? Acceptor.NONE : acceptor, this.script,
+                this::fullJids);
+        this.ctx = new StepContext(config, expectations, bindings, script.file(), sourceLines, mask, acceptance);
         this.receiver = new Receiver(ctx);
         // The -v trace sees the stream masked too (SASL is redacted before this, in StreamCapture);
         // only paid for when a listener wants the trace.
@@ -142,6 +154,8 @@ final class ScriptRun {
                     ctx.transcript.recentReceived(step.actor(), mark, StepContext.RECENT)));
         } else if (outcome instanceof StepOutcome.Passed p) {
             outcome = new StepOutcome.Passed(p.notes().stream().map(ctx.mask::prose).toList());
+        } else if (outcome instanceof StepOutcome.Accepted a) {
+            outcome = new StepOutcome.Accepted(a.failure().masked(ctx.mask), ctx.mask.prose(a.change()));
         } else if (outcome instanceof StepOutcome.Skipped k) {
             outcome = new StepOutcome.Skipped(ctx.mask.prose(k.warning()));
         }
@@ -178,8 +192,17 @@ final class ScriptRun {
         Optional<Failure> unusable = unusable(actor, step);
         if (unusable.isPresent()) return new StepOutcome.Failed(unusable.get());
         if (step instanceof Step.Send s) return send(actor, s);
-        if (step instanceof Step.Receive r) return receiver.receive(actor, r);
-        return receiver.receiveNothing(actor, (Step.ReceiveNothing) step);
+        if (step instanceof Step.Receive r) return receiver.receive(actor, r, current);
+        return receiver.receiveNothing(actor, (Step.ReceiveNothing) step, current);
+    }
+
+    /** Actor name to its last bound full JID, for the actors connected so far. */
+    private Map<String, String> fullJids() {
+        Map<String, String> bound = new LinkedHashMap<>();
+        actors.forEach((name, a) -> {
+            if (a.fullJid != null) bound.put(name, a.fullJid);
+        });
+        return bound;
     }
 
     /** Why the actor cannot send or receive now, if it cannot. */

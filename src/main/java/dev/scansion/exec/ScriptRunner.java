@@ -48,6 +48,8 @@ public final class ScriptRunner {
     private volatile boolean cancelled;
     private final ScriptScheduler scheduler;
     private final SerialGate gate;
+    /** The accept mode's hook ({@code --accept}); {@link Acceptor#NONE} in an ordinary run. */
+    private final Acceptor acceptor;
 
     /** Real connections (Smack), no listener. */
     public ScriptRunner(RunConfig config) {
@@ -60,6 +62,17 @@ public final class ScriptRunner {
 
     /** With retries of failed scripts and known failures ({@code --retries}, {@code --known-failures}). */
     public ScriptRunner(RunConfig config, SessionFactory sessions, RunListener listener, Attempts attempts) {
+        this(config, sessions, listener, attempts, Acceptor.NONE);
+    }
+
+    /**
+     * With the accept mode's hook: a failed {@code receives} or {@code receives: nothing} is offered to
+     * {@code acceptor}, and when it accepts, the run goes on ({@code StepOutcome.Accepted}). Isolated
+     * scripts are not offered.
+     */
+    public ScriptRunner(RunConfig config, SessionFactory sessions, RunListener listener, Attempts attempts,
+                        Acceptor acceptor) {
+        this.acceptor = acceptor;
         this.config = config;
         this.sessions = sessions;
         this.listener = listener;
@@ -131,7 +144,7 @@ public final class ScriptRunner {
         Expectations expectations = new LiveExpectations(new MatchOptions(config.strictCaptures()), script.file());
         // A script tagged serial waits for the scripts in flight and runs alone (SerialGate).
         return gate.through(script, () -> new ScriptRun(script, config, sessions, listener, expectations,
-                loaded.lines(), () -> cancelled).run(Optional.of(file), parsed.diagnostics()));
+                loaded.lines(), () -> cancelled, acceptor).run(Optional.of(file), parsed.diagnostics()));
     }
 
     /** Runs an already parsed script (no tag selection). */
@@ -151,7 +164,7 @@ public final class ScriptRunner {
         // Serial scripts run alone here too: the engine keeps them apart inside the process with its
         // own resource lock, the gate keeps them apart from other processes (ServerLock).
         ScriptResult result = gate.through(script, () -> new ScriptRun(script, config, sessions, listener,
-                expectations, sourceLines, () -> cancelled).run(path, diagnostics));
+                expectations, sourceLines, () -> cancelled, acceptor).run(path, diagnostics));
         return finish(result);
     }
 

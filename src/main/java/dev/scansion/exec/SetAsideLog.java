@@ -17,8 +17,12 @@ import dev.scansion.text.Printable;
  * {@link Limits#EXPLAINED} mismatches of at most {@link Limits#EXPLAINED_CHARS} are explained.
  */
 final class SetAsideLog {
-    /** An explained mismatch; {@code raw} already cut. */
-    record Candidate(String raw, MatchResult.Mismatch mismatch) {
+    /**
+     * An explained mismatch; {@code raw} already cut. {@code seq} is its place among the stanzas set
+     * aside (0-based) and {@code whole} the stanza as it arrived, for the accept mode (the closest few
+     * only, each at most {@link Limits#EXPLAINED_CHARS}).
+     */
+    record Candidate(String raw, MatchResult.Mismatch mismatch, long seq, String whole) {
     }
 
     /** How a stanza is kept: masked, then cut (see {@link StepContext#kept}). */
@@ -40,7 +44,7 @@ final class SetAsideLog {
 
     /** Records a stanza that did not match, with its explanation when {@link #explains} said so. */
     void add(String raw, Optional<MatchResult.Mismatch> explanation) {
-        count++;
+        long seq = count++;
         String kept = keep.apply(raw);
         if (first.size() < Limits.SET_ASIDE_KEPT && keptChars + kept.length() <= Limits.SET_ASIDE_CHARS) {
             first.add(kept);
@@ -48,7 +52,7 @@ final class SetAsideLog {
         }
         if (explanation.isEmpty()) return;
         explained++;
-        Candidate c = new Candidate(kept, explanation.get());
+        Candidate c = new Candidate(kept, explanation.get(), seq, raw);
         int at = 0;
         // Stable: among equal distances the earlier arrival stays first.
         while (at < closest.size() && closest.get(at).mismatch().distance() <= c.mismatch().distance()) at++;

@@ -21,12 +21,15 @@ final class StepContext {
     final SecretMask mask;
     final Transcript transcript;
     final StepClock clock = new StepClock();
+    /** The accept mode's hook (inactive in an ordinary run). */
+    final Acceptance acceptance;
     private final String file;
     private final List<String> sourceLines;
 
     StepContext(RunConfig config, Expectations expectations, RunBindings bindings, String file,
-                List<String> sourceLines, SecretMask mask) {
+                List<String> sourceLines, SecretMask mask, Acceptance acceptance) {
         this.config = config;
+        this.acceptance = acceptance;
         this.mask = mask;
         this.transcript = new Transcript(mask);
         this.expectations = expectations;

@@ -108,11 +108,13 @@ public final class ConsoleReporter implements RunListener, AutoCloseable {
         String mark = switch (step.status()) {
             case PASSED -> style.green("ok");
             case SKIPPED -> style.yellow("skipped");
+            case ACCEPTED -> style.yellow("accepted");
             default -> style.red("FAILED");
         };
         String notes = step.notes().isEmpty() ? ""
                 : style.dim(" (" + Printable.line(String.join("; ", step.notes())) + ")");
         if (step.warning().isPresent()) notes = " " + style.yellow("warning: ") + Printable.line(step.warning().get());
+        if (step.accepted().isPresent()) notes = " " + Printable.line(step.accepted().get().change());
         String line = "    " + mark + " " + step.span().line() + ": " + Printable.line(step.title()) + " "
                 + style.dim(Durations.format(step.duration()) + timing(step.timing())) + notes;
         if (!keep(file, line, false)) print(out, List.of(line));

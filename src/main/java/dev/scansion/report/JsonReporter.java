@@ -139,8 +139,11 @@ public final class JsonReporter {
         w.name("notes");
         strings(w, s.notes());
         w.field("warning", s.warning().orElse(null));
+        // An accepted step (scansion run --accept): what the rewrite changed, and the failure it answered.
+        w.field("accepted", s.accepted().map(dev.scansion.result.StepOutcome.Accepted::change).orElse(null));
         w.name("failure");
-        failure(w, s.failure().orElse(null), start);
+        failure(w, s.failure().or(() -> s.accepted().map(dev.scansion.result.StepOutcome.Accepted::failure))
+                .orElse(null), start);
         w.endObject();
     }
 

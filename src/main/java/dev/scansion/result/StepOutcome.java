@@ -3,11 +3,11 @@ package dev.scansion.result;
 import java.util.List;
 
 /**
- * How one step ended: passed (with remarks), skipped with a warning, failed, or not run (an earlier
- * step failed).
+ * How one step ended: passed (with remarks), skipped with a warning, failed, accepted (failed, and
+ * the accept mode rewrote its expectation), or not run (an earlier step failed).
  */
 public sealed interface StepOutcome
-        permits StepOutcome.Passed, StepOutcome.Skipped, StepOutcome.Failed, StepOutcome.NotRun {
+        permits StepOutcome.Passed, StepOutcome.Skipped, StepOutcome.Failed, StepOutcome.Accepted, StepOutcome.NotRun {
     /** @param notes remarks that do not fail the step (e.g. "bound romeo@localhost/balcony") */
     record Passed(List<String> notes) implements StepOutcome {
         public Passed {
@@ -38,6 +38,20 @@ public sealed interface StepOutcome
     record Failed(Failure failure) implements StepOutcome {
         public Failed {
             java.util.Objects.requireNonNull(failure);
+        }
+    }
+
+    /**
+     * The step failed, and {@code scansion run --accept} accepted what arrived: the script's
+     * expectation is rewritten and the run went on as if the step had passed.
+     *
+     * @param failure how the step failed, as it would have been reported
+     * @param change  what the rewrite changes, in one line (e.g. "/message/@type: chat → normal")
+     */
+    record Accepted(Failure failure, String change) implements StepOutcome {
+        public Accepted {
+            java.util.Objects.requireNonNull(failure);
+            java.util.Objects.requireNonNull(change);
         }
     }
 

@@ -40,20 +40,27 @@ public record StepResult(int number, String verb, String actor, SourceSpan span,
 
     /**
      * PASSED, SKIPPED (not performed, with a warning; the script went on), FAILED (a test failure),
-     * ERROR (a runtime error: the failure's kind says so) or NOT_RUN.
+     * ERROR (a runtime error: the failure's kind says so), ACCEPTED (failed, and rewritten by the accept
+     * mode: the script went on) or NOT_RUN.
      */
-    public enum StepStatus { PASSED, SKIPPED, FAILED, ERROR, NOT_RUN }
+    public enum StepStatus { PASSED, SKIPPED, FAILED, ERROR, ACCEPTED, NOT_RUN }
 
     public StepStatus status() {
         if (outcome instanceof StepOutcome.Failed f) {
             return f.failure().kind().isError() ? StepStatus.ERROR : StepStatus.FAILED;
         }
         if (outcome instanceof StepOutcome.Skipped) return StepStatus.SKIPPED;
+        if (outcome instanceof StepOutcome.Accepted) return StepStatus.ACCEPTED;
         return outcome instanceof StepOutcome.Passed ? StepStatus.PASSED : StepStatus.NOT_RUN;
     }
 
     public Optional<Failure> failure() {
         return outcome instanceof StepOutcome.Failed f ? Optional.of(f.failure()) : Optional.empty();
+    }
+
+    /** For ACCEPTED: the failure that was accepted and what the rewrite changes. */
+    public Optional<StepOutcome.Accepted> accepted() {
+        return outcome instanceof StepOutcome.Accepted a ? Optional.of(a) : Optional.empty();
     }
 
     /** For SKIPPED: the warning. */

@@ -26,6 +26,7 @@ public final class Results {
             case PASSED -> new StepOutcome.Passed(notes);
             case SKIPPED -> new StepOutcome.Skipped(String.join("; ", notes));
             case FAILED, ERROR -> new StepOutcome.Failed(failure.orElseThrow());
+            case ACCEPTED -> new StepOutcome.Accepted(failure.orElseThrow(), String.join("; ", notes));
             case NOT_RUN -> new StepOutcome.NotRun();
         };
         return new StepResult(number, verb, actor, span, outcome, duration, timing);
