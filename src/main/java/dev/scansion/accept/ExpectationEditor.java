@@ -45,18 +45,18 @@ final class ExpectationEditor {
 
     final Source src;
     final Bindings bindings;
-    final JidNames names;
+    final Naming names;
     final StanzaRenderer.Style style;
     final List<Edit> edits = new ArrayList<>();
     final List<String> changes = new ArrayList<>();
     /** Pairings left to try, shared by the whole rewrite: a deep payload cannot make it run long. */
     final int[] budget;
 
-    ExpectationEditor(Source src, Bindings bindings, JidNames names, StanzaRenderer.Style style) {
+    ExpectationEditor(Source src, Bindings bindings, Naming names, StanzaRenderer.Style style) {
         this(src, bindings, names, style, new int[] {TRIALS});
     }
 
-    private ExpectationEditor(Source src, Bindings bindings, JidNames names, StanzaRenderer.Style style, int[] budget) {
+    private ExpectationEditor(Source src, Bindings bindings, Naming names, StanzaRenderer.Style style, int[] budget) {
         this.src = src;
         this.bindings = bindings;
         this.names = names;
@@ -70,7 +70,7 @@ final class ExpectationEditor {
     }
 
     /** The edits that make {@code expected} (a payload element of the script in {@code src}) match {@code received}. */
-    static Result edit(Source src, XmlElement expected, Received received, Bindings bindings, JidNames names,
+    static Result edit(Source src, XmlElement expected, Received received, Bindings bindings, Naming names,
                        StanzaRenderer.Style style) throws NotMinimal {
         ExpectationEditor e = new ExpectationEditor(src, bindings, names, style);
         Extent x;
@@ -138,7 +138,7 @@ final class ExpectationEditor {
                 continue;
             }
             if (matches(a.value(), got.value(), false)) continue;
-            Values.Written w = Values.attribute(here, a.namespace(), a.localName(), got.value(), names, strict);
+            Values.Written w = names.attribute(here, a.namespace(), a.localName(), got.value(), strict);
             if (w instanceof Values.Omit && !strict) {
                 edits.add(Edit.delete(afterPrevious(written.start()), written.end()));
                 changes.add(at + "/@" + a.qualifiedName() + ": removed (a value the server mints)");
@@ -152,7 +152,7 @@ final class ExpectationEditor {
         if (!strict) return;
         for (Received.Attribute got : r.attributes()) {
             if (e.attribute(got.namespace(), got.localName()).isPresent()) continue;
-            Values.Written w = Values.attribute(here, got.namespace(), got.localName(), got.value(), names, true);
+            Values.Written w = names.attribute(here, got.namespace(), got.localName(), got.value(), true);
             String text = w instanceof Values.Literal l ? l.text() : "{scansion:any}";
             edits.add(Edit.insert(x.attrInsertPoint(), " " + new StanzaRenderer(style, names)
                     .attribute(got.qualifiedName(), text)));
@@ -166,7 +166,7 @@ final class ExpectationEditor {
         if (texts.size() == 1 && matches(texts.get(0).value(), r.text(), true)) return;
         if (texts.size() != 1 || x.texts().size() != 1) throw new NotMinimal(at + ": text written in several pieces");
         Extent.Run run = x.texts().get(0);
-        Values.Written w = r.text().isEmpty() ? new Values.Omit() : Values.text(here, r.text(), names);
+        Values.Written w = r.text().isEmpty() ? new Values.Omit() : names.text(here, r.text());
         if (w instanceof Values.Literal l) {
             edits.add(new Edit(run.start(), run.end(), Escape.text(l.text())));
             changes.add(at + "/text(): \"" + src.text.substring(run.start(), run.end()) + "\" → \"" + l.text() + "\"");

@@ -114,7 +114,7 @@ final class ScriptEdits {
     /** The rewrite a proposal asks for, checked; not yet accepted. */
     Pending prepare(Acceptor.Proposal p) throws NotAccepted {
         Step step = p.script().steps().get(p.step());
-        JidNames names = names(p);
+        Naming names = names(p);
         List<Edit> edits;
         List<String> changes;
         if (step instanceof Step.ReceiveNothing && p.stanza().isPresent()) {
@@ -181,7 +181,7 @@ final class ScriptEdits {
     }
 
     /** {@code receives: nothing} → {@code receives:} and the stanza, generalised, indented as the file's payloads. */
-    private List<Edit> toReceive(Step step, Received stanza, JidNames names) throws NotAccepted {
+    private List<Edit> toReceive(Step step, Received stanza, Naming names) throws NotAccepted {
         int line = step.span().line();
         Matcher m = NOTHING.matcher(source.line(line));
         if (!m.find()) throw new NotAccepted("'receives: nothing' not found on line " + line);
@@ -209,12 +209,15 @@ final class ScriptEdits {
         return List.of(new Edit(source.lineStart(line) + m.start(), end, "receives: nothing"));
     }
 
-    /** The run's JIDs by actor: full JIDs bound so far, bare JIDs of every actor (the first of an account). */
-    private static JidNames names(Acceptor.Proposal p) {
+    /**
+     * The run's JIDs by actor (full JIDs bound so far, bare JIDs of every actor, the first of an
+     * account) and what the script sent before the step, for the recorder's rule of minted values.
+     */
+    private static Naming names(Acceptor.Proposal p) {
         Map<String, String> full = new LinkedHashMap<>();
         p.fullJids().forEach((actor, jid) -> full.putIfAbsent(jid, actor));
         Map<String, String> bare = new LinkedHashMap<>();
         for (Actor a : p.script().actors()) bare.putIfAbsent(a.bareJid(), a.name());
-        return new JidNames(full, bare);
+        return Naming.of(p.script(), p.step(), p.bindings(), p.fullJids(), new JidNames(full, bare));
     }
 }

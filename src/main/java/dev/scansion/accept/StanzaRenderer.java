@@ -25,9 +25,9 @@ final class StanzaRenderer {
     }
 
     private final Style style;
-    private final JidNames names;
+    private final Naming names;
 
-    StanzaRenderer(Style style, JidNames names) {
+    StanzaRenderer(Style style, Naming names) {
         this.style = style;
         this.names = names;
     }
@@ -46,11 +46,11 @@ final class StanzaRenderer {
         StringBuilder sb = new StringBuilder("<").append(r.localName());
         if (!r.namespace().equals(parentNs)) sb.append(' ').append(attribute("xmlns", r.namespace()));
         for (Received.Attribute a : r.attributes()) {
-            Values.Written w = Values.attribute(here, a.namespace(), a.localName(), a.value(), names, strict);
+            Values.Written w = names.attribute(here, a.namespace(), a.localName(), a.value(), strict);
             if (w instanceof Values.Literal l) sb.append(' ').append(attribute(a.qualifiedName(), l.text()));
             else if (w instanceof Values.Any) sb.append(' ').append(attribute(a.qualifiedName(), "{scansion:any}"));
         }
-        String text = r.text().isEmpty() ? "" : Values.text(here, r.text(), names) instanceof Values.Literal l
+        String text = r.text().isEmpty() ? "" : names.text(here, r.text()) instanceof Values.Literal l
                 ? Escape.text(l.text()) : "";
         if (r.children().isEmpty()) {
             return text.isEmpty() ? sb.append("/>").toString()

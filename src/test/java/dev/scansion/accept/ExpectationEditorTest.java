@@ -108,6 +108,16 @@ class ExpectationEditorTest {
     }
 
     @Test
+    void anIdTheScriptSentStaysLiteralAndAnIdTheServerMintedIsLeftOut() throws Exception {
+        String before = script("Romeo sends:\n\t<message to=\"${Juliet's full JID}\" id=\"m1\" type=\"chat\"/>\n\n"
+                + "Juliet receives: nothing\n\nJuliet receives: nothing\n\nRomeo disconnects\n");
+        String once = accept(before, FIRST + 3, "<message from='romeo@localhost/balcony' id='m1' type='chat'/>");
+        assertTrue(once.contains("\t<message from=\"${Romeo's full JID}\" id=\"m1\" type=\"chat\"/>\n"), once);
+        String minted = accept(before, FIRST + 5, "<message from='romeo@localhost/balcony' id='x7f3a' type='chat'/>");
+        assertTrue(minted.contains("\t<message from=\"${Romeo's full JID}\" type=\"chat\"/>\n"), minted);
+    }
+
+    @Test
     void placeholdersOutsideTheChangedAttributeStay() throws Exception {
         String before = script("Romeo receives:\n\t<message from=\"${Juliet's full JID}\" id=\"{scansion:any}\" "
                 + "type=\"chat\">\n\t\t<stanza-id xmlns=\"urn:xmpp:sid:0\" id=\"{scansion:capture:sid}\" by=\"${Romeo's JID}\"/>"
