@@ -147,12 +147,63 @@ class RecordingProxyTest {
     }
 
     @Test
+    void starttlsWithAGivenPemCertificateAndKeyInOneFile() throws Exception {
+        Path pem = opensslCertificate("pem");
+        ProxySettings settings = new ProxySettings(ListenAddress.parse("[::1]:0"), ClientTls.OPTIONAL,
+                Optional.of(ProxyCertificate.load(pem, pem)), RunConfig.defaults().withConnectTimeout(TIMEOUT), 4);
+        proxy = RecordingProxy.start(settings, upstream, ProxyListener.NONE, false);
+        ActorSession romeo = new SmackSessionFactory().connect(new ConnectRequest("romeo", "romeo@localhost", PASSWORD,
+                Optional.empty(), "::1", proxy.port(), new TlsSettings(TlsSettings.TlsPolicy.REQUIRED, false,
+                Optional.of(certDir.resolve("pem.crt"))), TIMEOUT), WireTap.NONE);
+        romeo.disconnect();
+        assertEquals(1, proxy.conversation().connections().size());
+    }
+
+    @Test
+    void aKeyInAnotherFormIsNamed() throws Exception {
+        Path pem = opensslCertificate("sec1");
+        String text = java.nio.file.Files.readString(pem);
+        IOException noKey = assertThrows(IOException.class, () -> ProxyCertificate.load(pem, certDir.resolve("none.pem")));
+        assertTrue(noKey.getMessage().contains("cannot read"), noKey.getMessage());
+        Path certOnly = certDir.resolve("cert-only.pem");
+        java.nio.file.Files.writeString(certOnly, text.substring(text.indexOf("-----BEGIN CERTIFICATE")));
+        IOException missing = assertThrows(IOException.class, () -> ProxyCertificate.load(certOnly, certOnly));
+        assertTrue(missing.getMessage().endsWith("no PEM private key (BEGIN PRIVATE KEY)"), missing.getMessage());
+        Path sec1 = certDir.resolve("sec1.pem");
+        java.nio.file.Files.writeString(sec1, text.replace("PRIVATE KEY", "EC PRIVATE KEY"));
+        IOException other = assertThrows(IOException.class, () -> ProxyCertificate.load(sec1, sec1));
+        assertTrue(other.getMessage().contains("openssl pkcs8 -topk8 -nocrypt"), other.getMessage());
+    }
+
+    /** A self-signed certificate for localhost and its PKCS#8 key, both in one PEM file. */
+    private static Path opensslCertificate(String name) throws Exception {
+        Path key = certDir.resolve(name + ".key");
+        Path cert = certDir.resolve(name + ".crt");
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost", "-keyout", key.toString(), "-out", cert.toString())
+                .redirectErrorStream(true).redirectOutput(certDir.resolve(name + ".log").toFile()).start();
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "openssl failed");
+        Path both = certDir.resolve(name + ".pem");
+        java.nio.file.Files.writeString(both, java.nio.file.Files.readString(key) + java.nio.file.Files.readString(cert));
+        return both;
+    }
+
+    @Test
     void aClientWithoutTlsIsRefusedWhenItIsRequired() throws Exception {
         start(ClientTls.REQUIRED, false);
-        SessionException e = assertThrows(SessionException.class,
+        SessionException smack = assertThrows(SessionException.class,
                 () -> client("romeo@localhost", PASSWORD, Optional.empty(), PLAIN));
+        try (RawClient raw = new RawClient(proxy.port())) {
+            raw.write(RawClient.OPEN);
+            String features = raw.readUntil("</stream:features>");
+            assertTrue(features.contains("<required/></starttls>") && !features.contains("<mechanisms"), features);
+            raw.write("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>"
+                    + base64("\0romeo\0" + PASSWORD) + "</auth>");
+            assertTrue(raw.readUntil("</failure>").endsWith("<encryption-required/></failure>"));
+        }
         assertTrue(proxy.conversation().connections().isEmpty());
-        assertTrue(upstream.requests.isEmpty(), "no login upstream without TLS: " + e.getMessage());
+        assertTrue(upstream.requests.isEmpty(), "no login upstream without TLS: " + smack.getMessage());
     }
 
     @Test
