@@ -51,6 +51,6 @@ public final class Generaliser {
     }
 
     public static Generalised generalise(Conversation conversation, Options options) {
-        throw new UnsupportedOperationException("the generaliser is being written (issue 14)");
+        return new ScriptComposer(conversation, options).compose();
     }
 }

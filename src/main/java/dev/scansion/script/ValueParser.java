@@ -91,9 +91,13 @@ final class ValueParser {
         diagnostics.error(p.line(), p.column(), end < 0 ? 1 : end - at + 1, message, detail);
     }
 
-    /** Literal text and {@code ${...}} parts; the n-th variable's position is the n-th "${" of the raw text. */
+    /**
+     * Literal text and {@code ${...}} parts; the n-th variable's position is the n-th "${" of the raw
+     * text. {@code $${} is a literal {@code ${} (ext, language doc §5), so that any value can be written.
+     */
     private Value.Template template(String value, Raw raw) {
         List<Value.Part> parts = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
         int rawSearch = 0;
         int i = 0;
         while (true) {
@@ -101,17 +105,25 @@ final class ValueParser {
             if (open < 0) break;
             int rawAt = raw.text().indexOf("${", rawSearch);
             rawSearch = rawAt < 0 ? rawSearch : rawAt + 2;
+            if (open > i && value.charAt(open - 1) == '$') {
+                literal.append(value, i, open - 1).append("${");
+                i = open + 2;
+                continue;
+            }
             SourcePos pos = raw.pos(Math.max(0, rawAt));
             int close = value.indexOf('}', open + 2);
             if (close < 0) {
                 diagnostics.error(pos.line(), pos.column(), 2, "unterminated variable", "'${' without a closing '}'");
                 break;
             }
-            if (open > i) parts.add(new Value.Literal(value.substring(i, open)));
+            literal.append(value, i, open);
+            if (literal.length() > 0) parts.add(new Value.Literal(literal.toString()));
+            literal.setLength(0);
             parts.add(variable(value.substring(open + 2, close), pos));
             i = close + 1;
         }
-        if (i < value.length()) parts.add(new Value.Literal(value.substring(i)));
+        literal.append(value.substring(Math.min(i, value.length())));
+        if (literal.length() > 0) parts.add(new Value.Literal(literal.toString()));
         return new Value.Template(parts);
     }
 

@@ -1,0 +1,88 @@
+package dev.scansion.author;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one table of values a server mints, which differ between two runs against the same server and
+ * so cannot be expected literally. {@link Values} (one value, for the accept mode) and
+ * {@link Generaliser} (a whole conversation) both read it. Each rule names the element by Clark name
+ * ({@code {namespace}local}, {@code *} for any local name), the attribute (or the element's text),
+ * whether a value a client sent earlier is exempt (then the server only echoes it), and the short
+ * name a capture of it takes when a client sends the value back.
+ */
+final class VolatileRules {
+    private VolatileRules() {
+    }
+
+    /**
+     * @param element    Clark name of the element holding the value; local name {@code *} for any
+     * @param attribute  the attribute's local name (unprefixed attributes only), or null for the text
+     * @param unlessSent the value is exempt when a client sent it earlier (the server echoes it)
+     * @param capture    the base name of a capture of this value
+     * @param why        why the value differs between runs
+     */
+    record Rule(String element, String attribute, boolean unlessSent, String capture, String why) {
+        boolean matches(String clark, String attr) {
+            if (attribute == null ? attr != null : !attribute.equals(attr)) return false;
+            if (element.endsWith("}*")) return clark.startsWith(element.substring(0, element.length() - 1));
+            return element.equals(clark);
+        }
+    }
+
+    private static final String CLIENT = "{jabber:client}";
+    private static final String PUBSUB = "{http://jabber.org/protocol/pubsub}";
+    private static final String EVENT = "{http://jabber.org/protocol/pubsub#event}";
+    private static final String RSM = "{http://jabber.org/protocol/rsm}";
+    private static final String UPLOAD = "{urn:xmpp:http:upload:0}";
+
+    static final List<Rule> RULES = List.of(
+            // Stanzas the server originates (roster pushes, MUC and pubsub notifications, pings, MAM
+            // results) carry ids it generates; an id a client chose (an iq result, a relayed message,
+            // XEP-0359 origin-id's owner) comes back as that client sent it, and stays.
+            new Rule(CLIENT + "*", "id", true, "id", "ids of stanzas the server originates are generated"),
+            new Rule("{urn:xmpp:sid:0}stanza-id", "id", false, "stanza-id", "XEP-0359: the archive's id for a stanza"),
+            new Rule("{urn:xmpp:mam:2}result", "id", false, "mam-id", "XEP-0313: archive ids of the results"),
+            new Rule("{urn:xmpp:mam:1}result", "id", false, "mam-id", "XEP-0313 (older namespace)"),
+            new Rule("{urn:xmpp:mam:2}result", "queryid", true, "queryid", "a query id the server chose"),
+            new Rule("{urn:xmpp:mam:2}start", "id", false, "mam-id", "XEP-0313 metadata: first archived id"),
+            new Rule("{urn:xmpp:mam:2}start", "timestamp", false, "timestamp", "XEP-0313 metadata: a time"),
+            new Rule("{urn:xmpp:mam:2}end", "id", false, "mam-id", "XEP-0313 metadata: last archived id"),
+            new Rule("{urn:xmpp:mam:2}end", "timestamp", false, "timestamp", "XEP-0313 metadata: a time"),
+            // RSM's first/last are archive ids as text: not capturable (captures are attribute-only)
+            new Rule(RSM + "first", null, false, "first", "XEP-0059: ids of the page's first item"),
+            new Rule(RSM + "last", null, false, "last", "XEP-0059: ids of the page's last item"),
+            new Rule("{urn:xmpp:delay}delay", "stamp", false, "stamp", "XEP-0203: the time the server stored it"),
+            new Rule("{jabber:x:delay}x", "stamp", false, "stamp", "XEP-0091: legacy delay, a time"),
+            new Rule("{urn:xmpp:time}utc", null, false, "utc", "XEP-0202: the server's clock"),
+            new Rule("{urn:xmpp:time}tzo", null, false, "tzo", "XEP-0202: the server's time zone"),
+            new Rule("{jabber:iq:last}query", "seconds", false, "seconds", "XEP-0012: seconds since, a clock"),
+            new Rule("{urn:xmpp:occupant-id:0}occupant-id", "id", false, "occupant-id",
+                    "XEP-0421: a hash salted per room or server"),
+            new Rule(PUBSUB + "item", "id", true, "item-id", "XEP-0060: an item id the service assigned"),
+            new Rule(EVENT + "item", "id", true, "item-id", "XEP-0060: an item id the service assigned"),
+            new Rule(EVENT + "retract", "id", true, "item-id", "XEP-0060: an item id the service assigned"),
+            new Rule(PUBSUB + "subscription", "subid", false, "subid", "XEP-0060: a subscription id the service chose"),
+            new Rule(PUBSUB + "create", "node", true, "node", "XEP-0060: an instant node's name the service chose"),
+            new Rule("{jabber:iq:roster}query", "ver", false, "roster-ver",
+                    "RFC 6121 roster versioning: a counter of the account's roster changes"),
+            new Rule(UPLOAD + "put", "url", false, "put-url", "XEP-0363: a fresh upload slot per request"),
+            new Rule(UPLOAD + "get", "url", false, "get-url", "XEP-0363: a fresh upload slot per request"),
+            new Rule(UPLOAD + "header", null, false, "header", "XEP-0363: slot authorisation tokens"),
+            new Rule("{http://jabber.org/protocol/caps}c", "ver", true, "ver",
+                    "XEP-0115: a hash over the features, which change with the server's modules"));
+
+    /** The rule for an attribute of the element at the end of {@code elementPath}, if one applies. */
+    static Optional<Rule> attribute(List<String> elementPath, String namespace, String localName) {
+        if (!namespace.isEmpty() || elementPath.isEmpty()) return Optional.empty();
+        String clark = elementPath.get(elementPath.size() - 1);
+        return RULES.stream().filter(r -> r.matches(clark, localName)).findFirst();
+    }
+
+    /** The rule for the text of the element at the end of {@code elementPath}, if one applies. */
+    static Optional<Rule> text(List<String> elementPath) {
+        if (elementPath.isEmpty()) return Optional.empty();
+        String clark = elementPath.get(elementPath.size() - 1);
+        return RULES.stream().filter(r -> r.matches(clark, null)).findFirst();
+    }
+}
