@@ -178,16 +178,27 @@ final class ClientSession implements Runnable {
         t.start();
     }
 
-    private void fromClient(String xml) throws IOException {
+    /**
+     * Records and relays one stanza. Sends of all clients take turns, and each waits until the server
+     * has read it when that can be seen (a server on this machine), as {@code run} does between
+     * actors: the server then handles the stanzas in the order they are recorded. The turns are fair
+     * (first come, first served), so a slow wait cannot let a later stanza overtake an earlier one.
+     */
+    private void fromClient(String xml) throws IOException, InterruptedException {
         if (negotiation.sessionIq(xml)) return;
-        if (!proxy.recording().sent(connection, xml)) {
-            if (proxy.recording().full()) proxy.recordingFull();
-            return;
-        }
+        java.util.concurrent.locks.Lock order = proxy.sendOrder();
+        order.lockInterruptibly();
         try {
+            if (!proxy.recording().sent(connection, xml)) {
+                if (proxy.recording().full()) proxy.recordingFull();
+                return;
+            }
             session.send(xml);
+            session.awaitServerRead(proxy.settings().negotiationTimeout());
         } catch (SessionException e) {
             end(Ending.SERVER_ENDED, "the server's stream ended: " + e.getMessage());
+        } finally {
+            order.unlock();
         }
     }
 

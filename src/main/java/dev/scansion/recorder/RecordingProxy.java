@@ -34,6 +34,8 @@ public final class RecordingProxy implements AutoCloseable {
     private final Set<ClientSession> clients = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** Held while a client's stanza is recorded, sent and read by the server. */
+    private final java.util.concurrent.locks.Lock sendOrder = new java.util.concurrent.locks.ReentrantLock(true);
     private final boolean once;
     private volatile boolean stopping;
     private volatile boolean full;
@@ -152,6 +154,10 @@ public final class RecordingProxy implements AutoCloseable {
 
     Recording recording() {
         return recording;
+    }
+
+    java.util.concurrent.locks.Lock sendOrder() {
+        return sendOrder;
     }
 
     /** Nothing more can be recorded: the proxy finishes. */
