@@ -106,7 +106,7 @@ final class RecordCommand implements Callable<Integer> {
                 err.println("error: " + Printable.line(e.getMessage()));
                 return ExitCodes.RUNTIME;
             }
-            return record(proxy, settings, upstream);
+            return record(proxy, settings, upstream, certDir);
         } catch (IOException e) {
             err.println("error: " + Printable.line(String.valueOf(e.getMessage())));
             return ExitCodes.RUNTIME;
@@ -121,7 +121,8 @@ final class RecordCommand implements Callable<Integer> {
                 ProxySettings.MAX_CLIENTS);
     }
 
-    private int record(RecordingProxy proxy, ProxySettings settings, RunConfig upstream) throws InterruptedException {
+    private int record(RecordingProxy proxy, ProxySettings settings, RunConfig upstream, Path certDir)
+            throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         out.println("recording: clients connect to " + proxy.address() + " (" + tlsLine(settings) + "); logins go to "
                 + upstream.host().orElse("each JID's domain") + upstream.port().map(p -> ":" + p).orElse("")
@@ -131,6 +132,8 @@ final class RecordCommand implements Callable<Integer> {
                 upstream.connectTimeout().plusSeconds(5))) {
             proxy.awaitFinished();
             proxy.stop();
+            // Now, while a signal's hook still waits: once this block ends, the JVM may exit.
+            deleteTree(certDir);
             if (proxy.full()) out.println("the recording reached its bounds: nothing after that was recorded");
             return write(proxy.conversation(), upstream);
         } finally {

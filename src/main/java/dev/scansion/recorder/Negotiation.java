@@ -66,7 +66,15 @@ final class Negotiation {
 
     private void startTls() throws IOException {
         client.link().write(ProxyXml.PROCEED);
-        client.link().startTls(settings.certificate().orElseThrow(), settings.negotiationTimeout());
+        try {
+            client.link().startTls(settings.certificate().orElseThrow(), settings.negotiationTimeout());
+        } catch (IOException e) {
+            // Most often the client does not trust the proxy's certificate (see --listen-cert).
+            client.proxy().listener().problem(client.number(), client.link().peer(), "TLS with the client failed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            client.end(ClientSession.Ending.FAILED, "TLS failed");
+            return;
+        }
         client.restartAfterTls();
         stage = Stage.BEFORE_AUTH;
     }

@@ -144,6 +144,8 @@ class RecordingProxyTest {
         SessionException untrusted = assertThrows(SessionException.class, () -> client("juliet@localhost", "pw",
                 Optional.empty(), new TlsSettings(TlsSettings.TlsPolicy.REQUIRED, false, Optional.empty())));
         assertEquals(SessionException.Kind.TLS, untrusted.kind(), untrusted.getMessage());
+        proxy.stop(); // joins the client's thread: its line is in
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("2 problem: TLS with the client failed: ")), lines.toString());
     }
 
     @Test
