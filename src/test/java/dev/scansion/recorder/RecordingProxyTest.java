@@ -289,6 +289,30 @@ class RecordingProxyTest {
     }
 
     @Test
+    void anElementTooLongEndsTheStreamAndIsNotRecorded() throws Exception {
+        start(ClientTls.OFF, false);
+        try (RawClient raw = new RawClient(proxy.port())) {
+            raw.write(RawClient.OPEN);
+            raw.readUntil("</stream:features>");
+            raw.write("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + base64("\0romeo\0" + PASSWORD)
+                    + "</auth>");
+            raw.readUntil("<success");
+            raw.write(RawClient.OPEN);
+            raw.readUntil("<bind");
+            raw.write("<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>r</resource></bind></iq>");
+            raw.readUntil("romeo@localhost/r</jid>");
+            raw.write("<message><body>" + "x".repeat(ProxySettings.ELEMENT_CHARS) + "</body></message>");
+            String got = raw.readToEnd();
+            assertTrue(got.endsWith("<not-well-formed xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>"),
+                    got.substring(Math.max(0, got.length() - 300)));
+        }
+        proxy.stop();
+        assertEquals(List.of(new Conversation.Connected(0), new Conversation.Disconnected(0)), proxy.conversation().events());
+        assertTrue(upstream.sessions.isEmpty(), "the session upstream is closed");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("an element longer than " + ProxySettings.ELEMENT_CHARS)), lines.toString());
+    }
+
+    @Test
     void aPortInUseIsOneLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ProxySettings settings = new ProxySettings(ListenAddress.parse("127.0.0.1:" + taken.getLocalPort()),
