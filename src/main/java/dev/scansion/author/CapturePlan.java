@@ -19,6 +19,12 @@ import java.util.function.Predicate;
  * language captures attributes only; a send of such a value keeps it literally and gets a note.
  */
 final class CapturePlan {
+    /**
+     * Shorter minted values are never captured: they recur by chance (a roster version '2', then an
+     * RSM {@code <max>2</max>}), and a capture would tie the two together in the replay.
+     */
+    static final int MIN_CAPTURE = 4;
+
     /** The event index at which a client first sent each value it sent (capture uses excluded). */
     private final Map<String, Integer> firstSent = new HashMap<>();
     /** Captured value to its name and the event where it first arrived. */
@@ -45,7 +51,7 @@ final class CapturePlan {
                         return;
                     }
                     Optional<VolatileRules.Rule> rule = volatileRule(path, attribute, event);
-                    if (rule.isPresent() && !value.isEmpty()) {
+                    if (rule.isPresent() && value.length() >= MIN_CAPTURE) {
                         mintedAttributes.putIfAbsent(value, event);
                         baseNames.putIfAbsent(value, rule.get().capture());
                     }

@@ -10,7 +10,8 @@ import dev.scansion.script.ast.SourcePos;
  * Writes a {@link Conversation} as a script that replays against the same server: actors named as
  * the Prosody recorder names them, every JID as {@code ${Name's JID}} / {@code ${Name's full JID}},
  * values the server mints as markers (see {@link Values}), a minted value a client later sends back
- * as a capture.
+ * as a capture. One step per event, in the order seen (a {@code receives} expects exactly the
+ * stanza that arrived there). The rules and their reasons: docs/recording.md.
  */
 public final class Generaliser {
     private Generaliser() {
@@ -50,6 +51,10 @@ public final class Generaliser {
         }
     }
 
+    /**
+     * The script for {@code conversation}. Never fails on what a server or client sent: an element
+     * that is not well-formed, or that no payload can hold, is left out as a comment.
+     */
     public static Generalised generalise(Conversation conversation, Options options) {
         return new ScriptComposer(conversation, options).compose();
     }

@@ -108,6 +108,9 @@ final class PayloadPrinter {
             out.append(" xmlns:a").append(String.valueOf(prefixed.size())).append("=\"")
                     .append(XmlEscape.attribute(a.namespace())).append("\"");
         }
+        if (strict && e.elements().size() > 1 && VolatileRules.unordered(e.clark())) {
+            out.append(" scansion:strict=\"false\"");
+        }
         for (StanzaTree.Attribute a : e.attributes()) {
             Piece p = decider.attribute(here, path + "/" + ValuePaths.attribute(a), a, strict);
             if (p == null) continue;

@@ -51,10 +51,19 @@ final class ScriptComposer {
 
     Generaliser.Generalised compose() {
         if (!options.title().isBlank()) out.line("# " + Printable.line(options.title().strip())).line("");
-        for (Actors.Actor a : actors.definitions()) {
+        List<Actors.Actor> definitions = actors.definitions();
+        for (int k = 0; k < definitions.size(); k++) {
+            Actors.Actor a = definitions.get(k);
+            String password = options.passwordEnv().map(n -> "${env:" + n + "}").orElse(a.password());
+            if (!writable(password)) {
+                String variable = "SCANSION_PASSWORD_" + (k + 1);
+                out.line("# " + a.name() + "'s password cannot stand in a script (a line break, blanks at an end"
+                        + " or ${env:): give it in " + variable);
+                password = "${env:" + variable + "}";
+            }
             out.line("[Client] " + a.name());
             out.line("\tjid: " + a.account());
-            out.line("\tpassword: " + options.passwordEnv().map(n -> "${env:" + n + "}").orElse(a.password()));
+            out.line("\tpassword: " + password);
             a.resource().ifPresent(r -> out.line("\tresource: " + r));
             out.line("");
         }
@@ -64,6 +73,13 @@ final class ScriptComposer {
             step(i, conversation.events().get(i));
         }
         return new Generaliser.Generalised(out.toString(), origins);
+    }
+
+    /** A property value is one line, stripped, with {@code ${env:NAME}} resolved: a password must survive that. */
+    private boolean writable(String password) {
+        if (options.passwordEnv().isPresent()) return true;
+        return password.equals(password.strip()) && password.indexOf('\n') < 0 && password.indexOf('\r') < 0
+                && !password.contains("${env:");
     }
 
     private void step(int i, Conversation.Event e) {
@@ -77,7 +93,8 @@ final class ScriptComposer {
     private void stanza(int i, String actor, String verb, String xml) {
         StanzaTree tree = trees.get(i);
         if (tree == null) {
-            out.line("# " + actor + " " + verb + " what is not one XML element (" + malformed.get(i) + "), left out:");
+            out.line("# " + actor + " " + verb + " an element a script cannot hold, left out ("
+                    + Printable.shortLine(malformed.get(i), 200) + "):");
             out.line("# " + Printable.shortLine(xml, 200));
             return;
         }

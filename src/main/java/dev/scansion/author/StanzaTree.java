@@ -16,6 +16,8 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
+import dev.scansion.script.ParseOptions;
+
 /**
  * A top-level element as a recorder saw it, parsed into a small tree the generaliser walks: names
  * by namespace URI, attributes and text in document order. Parsed inside a wrapper declaring the
@@ -82,6 +84,10 @@ record StanzaTree(Element root) {
         } catch (SAXException | IOException e) {
             throw new MalformedException("not well-formed XML: " + e.getMessage());
         }
+        if (handler.deepest > ParseOptions.DEFAULT_MAX_DEPTH + 1) {
+            // the parser refuses deeper payloads, so a script holding this element would not parse
+            throw new MalformedException("nested more than " + ParseOptions.DEFAULT_MAX_DEPTH + " levels deep");
+        }
         if (handler.roots.size() != 1) {
             throw new MalformedException("expected exactly one top-level element, found " + handler.roots.size());
         }
@@ -126,9 +132,11 @@ record StanzaTree(Element root) {
         private final Deque<Builder> open = new ArrayDeque<>();
         private final List<Element> roots = new ArrayList<>(1);
         private int depth;
+        private int deepest;
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) {
+            deepest = Math.max(deepest, depth + 1);
             if (depth++ == 0) return;
             Builder parent = open.peek();
             if (parent != null) parent.flush();

@@ -72,6 +72,26 @@ final class VolatileRules {
             new Rule("{http://jabber.org/protocol/caps}c", "ver", true, "ver",
                     "XEP-0115: a hash over the features, which change with the server's modules"));
 
+    /**
+     * Elements whose children are a set: the server lists them in an order of its own (Prosody's
+     * disco#info features come out of a hash table and change order between two runs). A strict
+     * element pairs children in order, so these are written {@code scansion:strict="false"}: each
+     * expected child is found among the received ones in any order.
+     */
+    static final java.util.Set<String> UNORDERED = java.util.Set.of(
+            "{http://jabber.org/protocol/disco#info}query",
+            "{http://jabber.org/protocol/disco#items}query",
+            "{jabber:iq:roster}query",
+            "{http://jabber.org/protocol/muc#user}x",
+            "{urn:xmpp:blocking}blocklist",
+            "{http://jabber.org/protocol/pubsub#event}items",
+            "{http://jabber.org/protocol/pubsub}items");
+
+    /** Whether the order of this element's children is the server's own choice (see {@link #UNORDERED}). */
+    static boolean unordered(String clark) {
+        return UNORDERED.contains(clark);
+    }
+
     /** The rule for an attribute of the element at the end of {@code elementPath}, if one applies. */
     static Optional<Rule> attribute(List<String> elementPath, String namespace, String localName) {
         if (!namespace.isEmpty() || elementPath.isEmpty()) return Optional.empty();

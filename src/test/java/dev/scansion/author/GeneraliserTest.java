@@ -97,6 +97,23 @@ class GeneraliserTest {
     }
 
     @Test
+    void aPasswordThatCannotStandInAScriptIsAskedFromTheEnvironment() {
+        List<Conversation.Connection> connections = List.of(
+                new Conversation.Connection(0, "a@h", "line\nbreak", Optional.empty(), "a@h/x1"),
+                new Conversation.Connection(1, "b@h", " blank", Optional.empty(), "b@h/x2"),
+                new Conversation.Connection(2, "c@h", "${env:HOME}", Optional.empty(), "c@h/x3"),
+                new Conversation.Connection(3, "d@h", "plain pass", Optional.empty(), "d@h/x4"));
+        List<Conversation.Event> events = List.of(new Conversation.Connected(0), new Conversation.Connected(1),
+                new Conversation.Connected(2), new Conversation.Connected(3));
+        String text = Generaliser.generalise(new Conversation(connections, events), Generaliser.Options.titled("")).text();
+        for (int k = 1; k <= 3; k++) assertTrue(text.contains("\tpassword: ${env:SCANSION_PASSWORD_" + k + "}\n"), text);
+        assertTrue(text.contains("\tpassword: plain pass\n"), text);
+        assertFalse(text.contains("password: line") || text.contains("password:  blank") || text.contains("HOME"), text);
+        Script script = GeneraliserGoldenTest.parse("p.scs", text);
+        assertEquals(4, script.actors().size());
+    }
+
+    @Test
     void actorsAreNamedPerAccountAndSessionsOfOneAccountPerDevice() {
         List<Conversation.Connection> connections = List.of(
                 connection(0, "a@h", "one"), connection(1, "a@h", "two"), connection(2, "b@h", "x"),
@@ -123,6 +140,62 @@ class GeneraliserTest {
     void anEmptyConversationIsAScriptWithoutActors() {
         String text = Generaliser.generalise(new Conversation(List.of(), List.of()), Generaliser.Options.titled("")).text();
         assertEquals("-----\n", text);
+    }
+
+    @Test
+    void aShortMintedValueIsNotCapturedWhenTheSameTextIsSentLater() {
+        Conversation c = new Conversation(List.of(connection(0, "a@h", "r")), List.of(new Conversation.Connected(0),
+                new Conversation.Received(0, "<iq type='set' id='push-2f9a'><query xmlns='jabber:iq:roster' ver='2'/></iq>"),
+                new Conversation.Sent(0, "<iq type='result' id='push-2f9a'/>"),
+                new Conversation.Sent(0, "<iq type='get' id='2'><query xmlns='urn:x'><max>2</max></query></iq>")));
+        String text = Generaliser.generalise(c, Generaliser.Options.titled("")).text();
+        assertTrue(text.contains("<iq type=\"set\" id=\"{scansion:capture:id}\">"), text);
+        assertTrue(text.contains("<query xmlns=\"jabber:iq:roster\" ver=\"{scansion:any}\"/>"), text);
+        assertTrue(text.contains("<iq type=\"result\" id=\"${id}\"/>"), text);
+        assertTrue(text.contains("<iq type=\"get\" id=\"2\">"), text);
+        assertTrue(text.contains("<max>2</max>"), text);
+    }
+
+    /** Odd but well-formed elements replay; what is not one element is left out; the script always parses. */
+    @Test
+    void oddInputGivesAScriptThatParsesAndReplays() throws Exception {
+        String[] received = {
+                "<message><x xmlns='urn:a'><y xmlns=''>none</y></x></message>",
+                "<message xmlns:p='urn:p' p:flag='1'><p:thing p:other='2' plain='3'>t</p:thing></message>",
+                "<message><body><![CDATA[<b>&amp;</b>]]></body><!-- a comment --></message>",
+                "<message><html xmlns='http://jabber.org/protocol/xhtml-im'><body xmlns='http://www.w3.org/1999/xhtml'>"
+                        + "<p>Hello <b>bold</b> and\n<i>italic</i></p></body></html></message>",
+                "<message><body>\t \u00e9\ud83d\ude00 \u2028</body></message>",
+                "", "<a/><b/>", "<!DOCTYPE x><x/>", "<message>"};
+        List<Conversation.Event> events = new java.util.ArrayList<>();
+        events.add(new Conversation.Connected(0));
+        for (String xml : received) events.add(new Conversation.Received(0, xml));
+        for (String xml : received) events.add(new Conversation.Sent(0, xml));
+        Conversation c = new Conversation(List.of(connection(0, "a@h", "r")), events);
+        Generaliser.Generalised g = Generaliser.generalise(c, Generaliser.Options.titled("odd\ntitle"));
+        Script script = GeneraliserGoldenTest.parse("odd.scs", g.text());
+        GeneraliserGoldenTest.assertOriginsArePositions(script, g);
+        new Replay(script).run(c, GeneraliserGoldenTest.eventsWithSteps(c), raw -> raw);
+        assertEquals(1 + 2 * 5, script.steps().size());
+        assertTrue(g.text().startsWith("# odd\\ntitle\n"), g.text());
+        assertTrue(g.text().contains("<y xmlns=\"\">none</y>"), g.text());
+        assertTrue(g.text().contains("<p>Hello <b>bold</b> and&#10;<i>italic</i></p>"), g.text());
+        assertTrue(g.text().contains("# Romeo sends an element a script cannot hold, left out ("), g.text());
+    }
+
+    /** The parser's depth limit: the deepest element it accepts is written, one level more is left out. */
+    @Test
+    void aStanzaAsDeepAsTheParserTakesIsWrittenOneLevelMoreIsLeftOut() {
+        for (int depth : new int[] {dev.scansion.script.ParseOptions.DEFAULT_MAX_DEPTH,
+                dev.scansion.script.ParseOptions.DEFAULT_MAX_DEPTH + 1}) {
+            String xml = "<message>" + "<x xmlns='urn:deep'>".repeat(depth - 1) + "</x>".repeat(depth - 1) + "</message>";
+            Conversation c = new Conversation(List.of(connection(0, "a@h", "r")), List.of(new Conversation.Connected(0),
+                    new Conversation.Received(0, xml)));
+            String text = Generaliser.generalise(c, Generaliser.Options.titled("")).text();
+            GeneraliserGoldenTest.parse("deep.scs", text);
+            assertEquals(depth == dev.scansion.script.ParseOptions.DEFAULT_MAX_DEPTH, text.contains("Romeo receives:"),
+                    "depth " + depth);
+        }
     }
 
     private static Conversation.Connection connection(int id, String account, String resource) {
