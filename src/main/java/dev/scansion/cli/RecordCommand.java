@@ -74,7 +74,7 @@ final class RecordCommand implements Callable<Integer> {
     boolean once;
 
     @Option(names = "--password-env", paramLabel = "NAME",
-            description = "Write every password as ${env:NAME} instead of the password the client used.")
+            description = "Write every password as $${env:NAME} instead of the password the client used.")
     String passwordEnv;
 
     @Option(names = "--verify", negatable = true, defaultValue = "true", fallbackValue = "true",

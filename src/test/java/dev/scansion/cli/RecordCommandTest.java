@@ -157,6 +157,15 @@ class RecordCommandTest {
     }
 
     @Test
+    void helpShowsTheOptionsAsWritten() throws Exception {
+        Run run = run("--help");
+        assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().contains("Write every password as ${env:NAME} instead"), run.out());
+        assertTrue(run.out().contains("--listen=HOST:PORT") && run.out().contains("--[no-]verify")
+                && run.out().contains("--trust-cert=FILE"), "the server options of run are shared:\n" + run.out());
+    }
+
+    @Test
     void usageErrors() throws Exception {
         Path script = tmp.resolve("x.scs");
         Path notPem = Files.writeString(tmp.resolve("cert.pem"), "hello");
