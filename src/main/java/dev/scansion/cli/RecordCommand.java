@@ -16,6 +16,7 @@ import dev.scansion.author.Generaliser;
 import dev.scansion.exec.RunConfig;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;
+import dev.scansion.recorder.ListenAddress;
 import dev.scansion.recorder.ProxyCertificate;
 import dev.scansion.recorder.ProxySettings;
 import dev.scansion.recorder.RecordingProxy;
@@ -116,9 +117,10 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     private ProxySettings settings(RunConfig upstream, Path certDir) throws IOException {
+        // The address first: a typo there is said before a certificate is made.
+        ListenAddress address = listen.address(spec.commandLine());
         Optional<ProxyCertificate> certificate = listen.certificate(spec.commandLine(), certDir);
-        return new ProxySettings(listen.address(spec.commandLine()), listen.tls, certificate, upstream,
-                ProxySettings.MAX_CLIENTS);
+        return new ProxySettings(address, listen.tls, certificate, upstream, ProxySettings.MAX_CLIENTS);
     }
 
     private int record(RecordingProxy proxy, ProxySettings settings, RunConfig upstream, Path certDir)
