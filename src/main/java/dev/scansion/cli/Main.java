@@ -10,7 +10,7 @@ import picocli.CommandLine;
  * same as {@code scansion run PATH...}.
  */
 public final class Main {
-    private static final Set<String> TOP_LEVEL = Set.of("run", "check", "merge-reports", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> TOP_LEVEL = Set.of("run", "check", "record", "merge-reports", "help", "-h", "--help", "-V", "--version");
 
     private Main() {
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Conversation test runner for XMPP servers: runs .scs scripts against a server.",
-        subcommands = {RunCommand.class, CheckCommand.class, MergeReportsCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class, MergeReportsCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every selected script passed",

@@ -14,27 +14,32 @@ import dev.scansion.exec.ScriptRunner;
  * status, 130 or 143. A run that ends normally removes the hook first.
  */
 final class StopOnSignal implements AutoCloseable {
-    private final ScriptRunner runner;
+    private final Runnable cancel;
     private final Duration grace;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
     private volatile boolean fired;
 
-    private StopOnSignal(ScriptRunner runner, Duration grace) {
-        this.runner = runner;
+    private StopOnSignal(Runnable cancel, Duration grace) {
+        this.cancel = cancel;
         this.grace = grace;
         this.hook = new Thread(this::stop, "scansion-stop");
     }
 
     static StopOnSignal install(ScriptRunner runner, Duration grace) {
-        StopOnSignal s = new StopOnSignal(runner, grace);
+        return install(runner::cancel, grace);
+    }
+
+    /** The same for another command ({@code record}): {@code cancel} starts its orderly stop and returns. */
+    static StopOnSignal install(Runnable cancel, Duration grace) {
+        StopOnSignal s = new StopOnSignal(cancel, grace);
         Runtime.getRuntime().addShutdownHook(s.hook);
         return s;
     }
 
     private void stop() {
         fired = true;
-        runner.cancel();
+        cancel.run();
         try {
             finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

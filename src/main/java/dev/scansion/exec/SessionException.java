@@ -19,10 +19,22 @@ public final class SessionException extends Exception {
     }
 
     private final Kind kind;
+    /** The server's SASL failure condition (RFC 6120 6.5), when it gave one: a recording proxy passes it on. */
+    private final String saslCondition;
 
     public SessionException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    public SessionException(Kind kind, String message, String saslCondition) {
         super(message);
         this.kind = kind;
+        this.saslCondition = saslCondition;
+    }
+
+    /** The SASL failure condition the server sent ({@code not-authorized}...), for {@link Kind#AUTHENTICATION}. */
+    public java.util.Optional<String> saslCondition() {
+        return java.util.Optional.ofNullable(saslCondition);
     }
 
     public Kind kind() {

@@ -269,7 +269,8 @@ public final class SmackSessionFactory implements SessionFactory {
         }
         if (e instanceof SASLErrorException sasl) {
             return new SessionException(SessionException.Kind.AUTHENTICATION, "authentication as " + r.jid()
-                    + " failed (" + sasl.getMechanism() + "): " + saslFailure(sasl.getSASLFailure()));
+                    + " failed (" + sasl.getMechanism() + "): " + saslFailure(sasl.getSASLFailure()),
+                    sasl.getSASLFailure().getSASLErrorString());
         }
         if (e instanceof SmackException.SecurityRequiredException || Failures.causedBy(e, javax.net.ssl.SSLException.class)
                 || Failures.causedBy(e, java.security.cert.CertificateException.class)) {
