@@ -85,7 +85,11 @@ final class VolatileRules {
             "{http://jabber.org/protocol/muc#user}x",
             "{urn:xmpp:blocking}blocklist",
             "{http://jabber.org/protocol/pubsub#event}items",
-            "{http://jabber.org/protocol/pubsub}items");
+            "{http://jabber.org/protocol/pubsub}items",
+            // RSM's <first>/<last>/<count> and a multi-valued form field's <value>s (Prosody's MUC
+            // configuration lists its whois and presence-broadcast roles from a set)
+            "{http://jabber.org/protocol/rsm}set",
+            "{jabber:x:data}field");
 
     /** Whether the order of this element's children is the server's own choice (see {@link #UNORDERED}). */
     static boolean unordered(String clark) {

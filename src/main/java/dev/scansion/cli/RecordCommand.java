@@ -1,7 +1,10 @@
 package dev.scansion.cli;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import dev.scansion.author.Conversation;
@@ -16,19 +20,25 @@ import dev.scansion.author.Generaliser;
 import dev.scansion.exec.RunConfig;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.exec.SmackSessionFactory;
+import dev.scansion.recorder.InteractiveRecorder;
 import dev.scansion.recorder.ListenAddress;
 import dev.scansion.recorder.ProxyCertificate;
 import dev.scansion.recorder.ProxySettings;
 import dev.scansion.recorder.RecordingProxy;
+import dev.scansion.recorder.Verification;
+import dev.scansion.recorder.Verifier;
 import dev.scansion.report.ReportFiles;
 import dev.scansion.script.ParseOptions;
 import dev.scansion.script.ParseResult;
 import dev.scansion.script.ScriptParser;
+import dev.scansion.script.ScriptSources;
+import dev.scansion.script.ast.Script;
 import dev.scansion.text.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -39,24 +49,43 @@ import picocli.CommandLine.Spec;
 @Command(name = "record", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Record a script: clients connect to --listen instead of the server; the proxy logs in "
                 + "upstream with their credentials (SASL PLAIN from the client), relays their stanzas and, on "
-                + "Ctrl-C or with --once, writes what it saw as a script.",
-                "Exit codes: 0 written, 2 usage error or nothing recorded (no file written), 3 cannot listen, "
-                        + "make a certificate or write the file; after SIGINT/SIGTERM the script is written and the "
-                        + "status is the signal's (130, 143)."})
+                + "Ctrl-C or with --once, writes what it saw as a script, then replays it to verify it (--verify). "
+                + "With -i you are the client instead, typing actions in the script language.",
+                "Ctrl-C (or SIGTERM) stops the recording and writes the script; a second one exits at once.",
+                "Exit codes: 0 written (and, with --verify, replays green), 1 written but the replay failed, "
+                        + "2 usage error or nothing recorded (no file written), 3 cannot listen, make a certificate, "
+                        + "write the file or reach the server for the replay; 130/143 a second SIGINT/SIGTERM."})
 final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     /** Real connections upstream; tests give a fake server. */
     private final SessionFactory sessions;
+    /** What {@code -i} reads the typed actions from: the terminal; tests give text. */
+    private final Supplier<Reader> input;
 
     RecordCommand() {
-        this(new SmackSessionFactory());
+        this(new SmackSessionFactory(), () -> new InputStreamReader(System.in, StandardCharsets.UTF_8));
     }
 
     RecordCommand(SessionFactory sessions) {
-        this.sessions = sessions;
+        this(sessions, () -> new InputStreamReader(System.in, StandardCharsets.UTF_8));
     }
+
+    RecordCommand(SessionFactory sessions, Supplier<Reader> input) {
+        this.sessions = sessions;
+        this.input = input;
+    }
+
+    @Option(names = {"-i", "--interactive"}, description = "Be the client yourself instead of a proxy: type actions "
+            + "in the script language (Name connects; Name sends: then XML lines and a blank line; Name "
+            + "disconnects; help; quit or Ctrl-D to finish and write). What each actor receives is shown as it "
+            + "arrives and recorded. Actors are typed as [Client] blocks, or taken from SCRIPT.")
+    boolean interactive;
+
+    @Parameters(arity = "0..1", paramLabel = "SCRIPT", description = "With -i: a script whose [Client] definitions "
+            + "are the actors (its actions are not used).")
+    Path actorsScript;
 
     @Mixin
     ListenOptions listen;
@@ -95,7 +124,12 @@ final class RecordCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--password-env: not a variable name: '"
                     + Printable.line(passwordEnv) + "'");
         }
+        if (actorsScript != null && !interactive) {
+            throw new ParameterException(spec.commandLine(), "SCRIPT is read with -i only (the proxy takes its actors "
+                    + "from the clients that log in)");
+        }
         RunConfig upstream = server.applyTo(RunConfig.defaults(), spec);
+        if (interactive) return interactive(upstream);
         Path certDir = null;
         try {
             certDir = listen.generates() ? Files.createTempDirectory("scansion-record-") : null;
@@ -116,6 +150,28 @@ final class RecordCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code -i}: the runner is the client; Ctrl-C abandons (the JVM's own exit), nothing is written. */
+    private int interactive(RunConfig upstream) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Script> actors = Optional.empty();
+        if (actorsScript != null) {
+            ScriptSources.Loaded loaded = ScriptSources.load(actorsScript, ParseOptions.RUN);
+            if (!loaded.ok()) {
+                loaded.parsed().diagnostics().forEach(d -> err.println(d.render(false)));
+                err.println("error: " + Printable.line(actorsScript.toString()) + " cannot be parsed; nothing recorded");
+                return ExitCodes.USAGE;
+            }
+            actors = loaded.script();
+        }
+        return InteractiveRecorder.run(input.get(), out, actors, upstream, sessions, output, options(), verify);
+    }
+
+    private Generaliser.Options options() {
+        String name = output.getFileName().toString().replaceFirst("\\.scs$", "");
+        return new Generaliser.Options(title != null ? title : name, Optional.ofNullable(passwordEnv), Set.of());
+    }
+
     private ProxySettings settings(RunConfig upstream, Path certDir) throws IOException {
         // The address first: a typo there is said before a certificate is made.
         ListenAddress address = listen.address(spec.commandLine());
@@ -130,11 +186,10 @@ final class RecordCommand implements Callable<Integer> {
                 + upstream.host().orElse("each JID's domain") + upstream.port().map(p -> ":" + p).orElse("")
                 + "; " + (once ? "stops when every client has gone" : "Ctrl-C stops") + " and writes " + output);
         out.flush();
-        try (StopOnSignal stop = StopOnSignal.install(() -> stopQuietly(proxy),
+        try (RecordSignals stop = RecordSignals.install(() -> stopQuietly(proxy),
                 upstream.connectTimeout().plusSeconds(5))) {
             proxy.awaitFinished();
             proxy.stop();
-            // Now, while a signal's hook still waits: once this block ends, the JVM may exit.
             deleteTree(certDir);
             if (proxy.full()) out.println("the recording reached its bounds: nothing after that was recorded");
             return write(proxy.conversation(), upstream);
@@ -149,27 +204,22 @@ final class RecordCommand implements Callable<Integer> {
             err.println("nothing recorded: no client logged in through the proxy; " + output + " not written");
             return ExitCodes.USAGE;
         }
-        String name = output.getFileName().toString().replaceFirst("\\.scs$", "");
-        Generaliser.Options options = new Generaliser.Options(title != null ? title : name,
-                Optional.ofNullable(passwordEnv), Set.of());
+        Generaliser.Options options = options();
         Generaliser.Generalised script = Generaliser.generalise(conversation, options);
         List<String> problems = ReportFiles.writeText(output, script.text());
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("error: " + p));
             return ExitCodes.RUNTIME;
         }
-        spec.commandLine().getOut().println("wrote " + output + ": " + summary(conversation, script.text()));
-        if (verify) verify(conversation, options, script, upstream);
-        return ExitCodes.OK;
-    }
-
-    /**
-     * {@code --verify}: replays the written script against the same server and widens what differs
-     * (issue 14); the replay loop is wired here.
-     */
-    private void verify(Conversation conversation, Generaliser.Options options, Generaliser.Generalised script,
-                        RunConfig upstream) {
-        // Filled by the replay loop (issue 14): replay, widen what differs, write again, at most 3 rounds.
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("wrote " + output + ": " + summary(conversation, script.text()));
+        if (!verify) return ExitCodes.OK;
+        out.println("verifying: replaying " + output + " against the same server (at most " + Verifier.MAX_ROUNDS
+                + " rounds; --no-verify skips this)");
+        out.flush();
+        Verification verification = Verifier.verify(conversation, options, output, upstream, sessions);
+        out.println(Printable.text(verification.summary()));
+        return verification.exitCode();
     }
 
     /** "2 actors, 9 steps" from the script as written (or the conversation's counts if it does not parse). */

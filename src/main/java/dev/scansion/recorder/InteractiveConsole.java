@@ -1,6 +1,6 @@
 package dev.scansion.recorder;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 import dev.scansion.match.ReceivedStanza;
 import dev.scansion.text.Printable;
@@ -11,9 +11,9 @@ import dev.scansion.text.Printable;
  * never interleave mid-line; text from servers and from the input is made printable.
  */
 final class InteractiveConsole {
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    InteractiveConsole(PrintStream out) {
+    InteractiveConsole(PrintWriter out) {
         this.out = out;
     }
 

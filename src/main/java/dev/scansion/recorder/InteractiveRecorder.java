@@ -2,7 +2,7 @@ package dev.scansion.recorder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ public final class InteractiveRecorder {
      * @param actors a script whose {@code [Client]} definitions are the actors (its actions are not used)
      * @return {@link #OK}, {@link #NOT_VERIFIED}, {@link #NOTHING_RECORDED} or {@link #RUNTIME}
      */
-    public static int run(Reader in, PrintStream out, Optional<Script> actors, RunConfig config,
+    public static int run(Reader in, PrintWriter out, Optional<Script> actors, RunConfig config,
                           SessionFactory sessions, Path output, Generaliser.Options options, boolean verify) {
         Conversation conversation = record(in, out, actors, config, sessions);
         if (conversation.connections().isEmpty()) {
@@ -65,7 +65,7 @@ public final class InteractiveRecorder {
      * Reads commands from {@code in} until {@code quit} or its end, performing them; then disconnects
      * every actor still connected. The conversation has no connection when no actor connected.
      */
-    public static Conversation record(Reader in, PrintStream out, Optional<Script> actors, RunConfig config,
+    public static Conversation record(Reader in, PrintWriter out, Optional<Script> actors, RunConfig config,
                                       SessionFactory sessions) {
         InteractiveConsole console = new InteractiveConsole(out);
         Map<String, Actor> defined = new LinkedHashMap<>();

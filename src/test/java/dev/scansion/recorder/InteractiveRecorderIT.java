@@ -60,10 +60,12 @@ class InteractiveRecorderIT {
     void aSessionTypedAtATerminalIsWrittenAndReplaysGreen() throws Exception {
         Path output = dir.resolve("typed.scs");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path jar = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target/scansion.jar");
+        assertTrue(Files.isRegularFile(jar), "the packaged jar is built before integration tests");
         Process p = new ProcessBuilder(List.of("python3", resource("pty_drive.py").toString(),
-                resource("two-actors.dialogue").toString(), "--", java, "-cp", System.getProperty("java.class.path"),
-                InteractiveTerminalMain.class.getName(), server.host(), Integer.toString(server.port()),
-                output.toString())).redirectErrorStream(true).start();
+                resource("two-actors.dialogue").toString(), "--", java, "-jar", jar.toString(), "record", "-i",
+                "--host", server.host(), "--port", Integer.toString(server.port()), "-o", output.toString(),
+                "--title", "Typed at a terminal")).redirectErrorStream(true).start();
         String screen;
         try {
             screen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
