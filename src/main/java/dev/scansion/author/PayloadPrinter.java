@@ -27,6 +27,14 @@ final class PayloadPrinter {
 
         /** The written form of an element's (non-blank) text, joined as the matcher joins it; null to leave it out. */
         Piece text(List<String> elementPath, String path, String text);
+
+        /**
+         * Whether a strict element must be written loose ({@code scansion:strict="false"}): a value of
+         * it may be absent in another run, which a strict element cannot accept.
+         */
+        default boolean loosen(String path, StanzaTree.Element element) {
+            return false;
+        }
     }
 
     private final ScriptBuilder out;
@@ -54,8 +62,9 @@ final class PayloadPrinter {
         clarks.add(e.clark());
         List<String> here = List.copyOf(clarks);
         boolean strict = !XmlElement.JABBER_CLIENT.equals(e.namespace());
+        boolean loosen = strict && decider.loosen(path, e);
         if (ownLine) out.append("\t".repeat(depth));
-        startTag(e, path, parentNs, here, strict);
+        startTag(e, path, parentNs, here, strict, loosen);
         Piece text = e.text().isBlank() ? null : decider.text(here, path + "/text()", e.text());
         boolean hasText = text != null || exactText && !e.text().isEmpty() && !e.hasElements();
         if (!e.hasElements() && !hasText) {
@@ -96,7 +105,8 @@ final class PayloadPrinter {
         }
     }
 
-    private void startTag(StanzaTree.Element e, String path, String parentNs, List<String> here, boolean strict) {
+    private void startTag(StanzaTree.Element e, String path, String parentNs, List<String> here, boolean strict,
+                          boolean loosen) {
         out.append("<").append(e.localName());
         if (!e.namespace().equals(parentNs)) out.append(" xmlns=\"").append(XmlEscape.attribute(e.namespace())).append("\"");
         List<String> prefixed = new ArrayList<>();
@@ -108,11 +118,11 @@ final class PayloadPrinter {
             out.append(" xmlns:a").append(String.valueOf(prefixed.size())).append("=\"")
                     .append(XmlEscape.attribute(a.namespace())).append("\"");
         }
-        if (strict && e.elements().size() > 1 && VolatileRules.unordered(e.clark())) {
+        if (loosen || strict && e.elements().size() > 1 && VolatileRules.unordered(e.clark())) {
             out.append(" scansion:strict=\"false\"");
         }
         for (StanzaTree.Attribute a : e.attributes()) {
-            Piece p = decider.attribute(here, path + "/" + ValuePaths.attribute(a), a, strict);
+            Piece p = decider.attribute(here, path + "/" + ValuePaths.attribute(a), a, strict && !loosen);
             if (p == null) continue;
             out.append(" ");
             if (p.literal()) origins.accept(out.pos(), path + "/" + ValuePaths.attribute(a));

@@ -28,6 +28,8 @@ final class ScriptComposer {
     private final CapturePlan plan;
     private final ScriptBuilder out = new ScriptBuilder();
     private final Map<SourcePos, Generaliser.ValueRef> origins = new HashMap<>();
+    /** Presences left out: another run gives them in another order ({@link OccupantBursts}). */
+    private final Map<Integer, String> leftOut;
 
     ScriptComposer(Conversation conversation, Generaliser.Options options) {
         this.conversation = conversation;
@@ -36,6 +38,7 @@ final class ScriptComposer {
         this.names = actors.jidNames(conversation);
         for (int i = 0; i < conversation.events().size(); i++) trees.add(parse(i, conversation.events().get(i)));
         this.plan = new CapturePlan(trees, conversation);
+        this.leftOut = OccupantBursts.find(conversation, trees, actors);
     }
 
     private StanzaTree parse(int index, Conversation.Event e) {
@@ -69,6 +72,11 @@ final class ScriptComposer {
         }
         out.line("-----");
         for (int i = 0; i < conversation.events().size(); i++) {
+            String comment = leftOut.get(i);
+            if (comment != null) {
+                if (!comment.isEmpty()) out.line("").line(comment);
+                continue;
+            }
             out.line("");
             step(i, conversation.events().get(i));
         }
@@ -147,6 +155,13 @@ final class ScriptComposer {
             Optional<String> capture = widened ? Optional.empty() : plan.captureAt(a.value(), event);
             if (capture.isPresent()) return new PayloadPrinter.Piece("{scansion:capture:" + capture.get() + "}", false);
             return w instanceof Values.Any ? new PayloadPrinter.Piece("{scansion:any}", false) : null;
+        }
+
+        /** A widened attribute may be absent in the next run: only a loose element accepts that. */
+        @Override
+        public boolean loosen(String path, StanzaTree.Element element) {
+            return element.attributes().stream().anyMatch(a -> options.widened()
+                    .contains(new Generaliser.ValueRef(event, path + "/" + ValuePaths.attribute(a))));
         }
 
         @Override

@@ -86,10 +86,11 @@ final class VolatileRules {
             "{urn:xmpp:blocking}blocklist",
             "{http://jabber.org/protocol/pubsub#event}items",
             "{http://jabber.org/protocol/pubsub}items",
-            // RSM's <first>/<last>/<count> and a multi-valued form field's <value>s (Prosody's MUC
-            // configuration lists its whois and presence-broadcast roles from a set)
+            // RSM's <first>/<last>/<count>, a form's fields and a multi-valued field's <value>s
+            // (Prosody's MUC room info and configuration list them from hash tables)
             "{http://jabber.org/protocol/rsm}set",
-            "{jabber:x:data}field");
+            "{jabber:x:data}field",
+            "{jabber:x:data}x");
 
     /** Whether the order of this element's children is the server's own choice (see {@link #UNORDERED}). */
     static boolean unordered(String clark) {

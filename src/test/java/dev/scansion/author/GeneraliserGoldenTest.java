@@ -103,7 +103,18 @@ class GeneraliserGoldenTest {
     /** The events the generaliser writes a step for: all but elements it cannot expect (left as comments). */
     static List<Integer> eventsWithSteps(Conversation c) {
         List<Integer> out = new ArrayList<>();
+        List<StanzaTree> trees = new ArrayList<>();
+        for (Conversation.Event e : c.events()) {
+            String xml = e instanceof Conversation.Sent s ? s.xml() : e instanceof Conversation.Received r ? r.xml() : null;
+            try {
+                trees.add(xml == null ? null : StanzaTree.parse(xml));
+            } catch (StanzaTree.MalformedException ex) {
+                trees.add(null);
+            }
+        }
+        Set<Integer> occupants = OccupantBursts.find(c, trees, new Actors(c)).keySet();
         for (int i = 0; i < c.events().size(); i++) {
+            if (occupants.contains(i)) continue; // another run gives them in another order: left out
             Conversation.Event e = c.events().get(i);
             String xml = e instanceof Conversation.Sent s ? s.xml() : e instanceof Conversation.Received r ? r.xml() : null;
             if (xml != null) {

@@ -74,13 +74,14 @@ class GeneraliserTest {
     }
 
     @Test
-    void aStrictAttributeWidenedIsAnyAndTextWidenedIsLeftOut() throws Exception {
+    void aStrictElementWithAWidenedAttributeIsLooseAndTheAttributeLeftOutTextWidenedIsLeftOut() throws Exception {
         Conversation c = conversation("disco.conv");
         Set<Generaliser.ValueRef> widened = Set.of(
                 new Generaliser.ValueRef(2, "/iq/query{disco#info}/identity/@name"),
                 new Generaliser.ValueRef(2, "/iq/query{disco#info}/x{data}/field[1]/value/text()"));
         String text = Generaliser.generalise(c, new Generaliser.Options("", Optional.empty(), widened)).text();
-        assertTrue(text.contains("<identity category=\"server\" name=\"{scansion:any}\" type=\"im\"/>"), text);
+        // another run may leave the attribute out: only a loose element accepts that
+        assertTrue(text.contains("<identity scansion:strict=\"false\" category=\"server\" type=\"im\"/>"), text);
         assertTrue(text.contains("<field var=\"FORM_TYPE\" type=\"hidden\">\n\t\t\t\t\t<value/>"), text);
         assertTrue(text.contains("<value>mailto:abuse@localhost</value>"), text);
     }
