@@ -3,6 +3,7 @@ package dev.scansion.accept;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import dev.scansion.author.JidNames;
@@ -178,20 +179,9 @@ final class ExpectationEditor {
 
     /** Whether an expected value (a template resolved with the run's variables, or a marker) matches. */
     boolean matches(Value expected, String received, boolean trimmed) {
-        if (!(expected instanceof Value.Template t)) return true;
-        StringBuilder sb = new StringBuilder();
-        for (Value.Part p : t.parts()) {
-            if (p instanceof Value.Literal l) {
-                sb.append(l.text());
-            } else {
-                try {
-                    sb.append(bindings.resolve((Value.Variable) p));
-                } catch (Bindings.UnboundVariableException e) {
-                    return false;
-                }
-            }
-        }
-        return trimmed ? sb.toString().trim().equals(received.trim()) : sb.toString().equals(received);
+        if (!(expected instanceof Value.Template)) return true;
+        Optional<String> value = Naming.resolve(expected, bindings);
+        return value.isPresent() && (trimmed ? value.get().trim().equals(received.trim()) : value.get().equals(received));
     }
 
     /** Just after the last non-blank character before {@code offset}: where removing an attribute starts. */

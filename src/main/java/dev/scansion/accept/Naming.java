@@ -63,7 +63,7 @@ record Naming(JidNames jids, Values.Context context) {
     }
 
     /** A template's value in this run; empty when it is a marker or has a variable without a value. */
-    private static Optional<String> resolve(Value value, Bindings bindings) {
+    static Optional<String> resolve(Value value, Bindings bindings) {
         if (!(value instanceof Value.Template t)) return Optional.empty();
         StringBuilder sb = new StringBuilder();
         for (Value.Part part : t.parts()) {

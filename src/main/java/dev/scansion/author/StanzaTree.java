@@ -6,9 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -16,6 +13,7 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
+import dev.scansion.match.SafeSax;
 import dev.scansion.script.ParseOptions;
 
 /**
@@ -77,7 +75,7 @@ record StanzaTree(Element root) {
     static StanzaTree parse(String raw) throws MalformedException {
         Handler handler = new Handler();
         try {
-            XMLReader reader = newReader();
+            XMLReader reader = SafeSax.reader();
             reader.setContentHandler(handler);
             reader.setErrorHandler(handler);
             reader.parse(new InputSource(new StringReader(OPEN + raw + "</w>")));
@@ -92,21 +90,6 @@ record StanzaTree(Element root) {
             throw new MalformedException("expected exactly one top-level element, found " + handler.roots.size());
         }
         return new StanzaTree(handler.roots.get(0));
-    }
-
-    private static XMLReader newReader() throws SAXException {
-        try {
-            SAXParserFactory f = SAXParserFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setValidating(false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            return f.newSAXParser().getXMLReader();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's SAX parser lacks a required feature", e);
-        }
     }
 
     private static final class Builder {

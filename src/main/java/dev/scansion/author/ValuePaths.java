@@ -3,16 +3,16 @@ package dev.scansion.author;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.scansion.script.ast.XmlElement;
+import dev.scansion.match.Paths;
 
 /**
  * Where a value stands in a stanza, in the form the matcher's differences name it
  * ({@code /presence/x{muc#user}/item[2]/@role}, {@code .../body/text()}), so that a replay's
- * difference finds the value the generaliser wrote. The form is the matcher's (its {@code Paths}
- * and {@code Correspondence.path}); {@code GeneraliserTest} checks the two agree on a real mismatch.
+ * difference finds the value the generaliser wrote. The segments are the matcher's own
+ * ({@link Paths}); {@code GeneraliserTest} checks the two agree on a real mismatch.
  */
 final class ValuePaths {
-    static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+    static final String XML_NS = Paths.XML_NS;
 
     private ValuePaths() {
     }
@@ -44,7 +44,7 @@ final class ValuePaths {
     }
 
     static String rootSegment(StanzaTree.Element root) {
-        return "/" + segment(root.namespace(), root.localName(), XmlElement.JABBER_CLIENT, 0);
+        return Paths.rootSegment(root.namespace(), root.localName());
     }
 
     /** The path of {@code child} of {@code parent} (whose path is {@code parentPath}). */
@@ -56,33 +56,10 @@ final class ValuePaths {
             same++;
             if (c == child) index = same;
         }
-        return parentPath + "/" + segment(child.namespace(), child.localName(), parent.namespace(), same > 1 ? index : 0);
+        return parentPath + "/" + Paths.segment(child.namespace(), child.localName(), parent.namespace(), same > 1 ? index : 0);
     }
 
     static String attribute(StanzaTree.Attribute a) {
-        if (a.namespace().isEmpty()) return "@" + a.localName();
-        if (a.namespace().equals(XML_NS)) return "@xml:" + a.localName();
-        return "@{" + hint(a.namespace()) + "}" + a.localName();
-    }
-
-    private static String segment(String ns, String local, String parentNs, int index) {
-        String s = ns.equals(parentNs) ? local : local + "{" + hint(ns) + "}";
-        return index > 0 ? s + "[" + index + "]" : s;
-    }
-
-    /** A short name for a namespace, as the matcher shows it: {@code muc#user}, {@code data}, {@code mam:2}. */
-    static String hint(String ns) {
-        if (ns.isEmpty()) return "no namespace";
-        String s = ns.endsWith("/") ? ns.substring(0, ns.length() - 1) : ns;
-        int slash = s.lastIndexOf('/');
-        if (slash >= 0 && slash < s.length() - 1) return s.substring(slash + 1);
-        int colon = s.lastIndexOf(':');
-        if (colon < 0 || colon == s.length() - 1) return s;
-        String last = s.substring(colon + 1);
-        if (last.chars().allMatch(Character::isDigit)) {
-            int before = s.lastIndexOf(':', colon - 1);
-            if (before >= 0 && before < colon - 1) return s.substring(before + 1);
-        }
-        return last;
+        return Paths.attribute(a.namespace(), a.localName());
     }
 }

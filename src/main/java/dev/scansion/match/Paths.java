@@ -5,10 +5,11 @@ import dev.scansion.script.ast.XmlElement;
 /**
  * Path segments for mismatch reports: {@code /presence/x{muc#user}/item[2]/@role}. An element
  * whose namespace differs from its parent's (the root's "parent" being {@code jabber:client})
- * carries a short namespace hint in braces.
+ * carries a short namespace hint in braces. Public: the generaliser names the values it writes
+ * the same way, so that a replay's difference finds them ({@code author.ValuePaths}).
  */
-final class Paths {
-    static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+public final class Paths {
+    public static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
 
     private Paths() {
     }
@@ -19,7 +20,7 @@ final class Paths {
      * a URN ({@code jabber:x:data} gives {@code data}), keeping a trailing version with its
      * name ({@code urn:xmpp:mam:2} gives {@code mam:2}).
      */
-    static String hint(String ns) {
+    public static String hint(String ns) {
         if (ns.isEmpty()) return "no namespace";
         String s = ns.endsWith("/") ? ns.substring(0, ns.length() - 1) : ns;
         int slash = s.lastIndexOf('/');
@@ -35,17 +36,17 @@ final class Paths {
     }
 
     /** {@code name}, {@code name{hint}} or {@code name{hint}[index]}; index 0 means "only one". */
-    static String segment(String ns, String local, String parentNs, int index) {
+    public static String segment(String ns, String local, String parentNs, int index) {
         String s = ns.equals(parentNs) ? local : local + "{" + hint(ns) + "}";
         return index > 0 ? s + "[" + index + "]" : s;
     }
 
-    static String rootSegment(String ns, String local) {
+    public static String rootSegment(String ns, String local) {
         return "/" + segment(ns, local, XmlElement.JABBER_CLIENT, 0);
     }
 
     /** {@code @role}, {@code @xml:lang}, or {@code @{hint}name} for other namespaced attributes. */
-    static String attribute(String ns, String local) {
+    public static String attribute(String ns, String local) {
         if (ns.isEmpty()) return "@" + local;
         if (ns.equals(XML_NS)) return "@xml:" + local;
         return "@{" + hint(ns) + "}" + local;

@@ -8,9 +8,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -29,7 +26,7 @@ final class StanzaReader {
     static final String STREAM_NS = "http://etherx.jabber.org/streams";
     private static final String OPEN = "<w xmlns='jabber:client' xmlns:stream='" + STREAM_NS + "'>";
     private static final String CLOSE = "</w>";
-    private static final ThreadLocal<XMLReader> READERS = ThreadLocal.withInitial(StanzaReader::newReader);
+    private static final ThreadLocal<XMLReader> READERS = ThreadLocal.withInitial(SafeSax::reader);
 
     private StanzaReader() {
     }
@@ -55,22 +52,6 @@ final class StanzaReader {
     }
 
     record Parsed(ReceivedElement root, int elementCount) {
-    }
-
-    private static XMLReader newReader() {
-        try {
-            SAXParserFactory f = SAXParserFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setValidating(false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            return f.newSAXParser().getXMLReader();
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("the JDK's SAX parser lacks a required feature", e);
-        }
     }
 
     /** Builds elements bottom-up; depth 0 is the synthetic wrapper, which is dropped. */

@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.Optional;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
+import dev.scansion.wire.SafeDom;
 import dev.scansion.wire.XmppNamespaces;
 
 /**
@@ -22,7 +20,7 @@ import dev.scansion.wire.XmppNamespaces;
  * no external entity.
  */
 record ClientElement(Element element) {
-    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(ClientElement::builder);
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SafeDom::builder);
 
     /** The element, or empty when it is not well-formed. */
     static Optional<ClientElement> parse(String xml) {
@@ -72,30 +70,4 @@ record ClientElement(Element element) {
         return Optional.empty();
     }
 
-    private static DocumentBuilder builder() {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setExpandEntityReferences(false);
-            f.setXIncludeAware(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            // The default handler prints "[Fatal Error]" to stderr: a client's bad XML is only refused.
-            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-                @Override
-                public void error(org.xml.sax.SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            return b;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser cannot be configured", e);
-        }
-    }
 }

@@ -2,9 +2,7 @@ package dev.scansion.wire;
 
 import java.io.StringReader;
 import java.util.Optional;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -19,7 +17,7 @@ import org.xml.sax.InputSource;
  */
 public record StreamError(String condition, String text) {
     public static final String UNDEFINED = "undefined-condition";
-    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(StreamError::newBuilder);
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SafeDom::builder);
 
     /** {@code conflict: Replaced by new connection}, or just the condition. */
     public String describe() {
@@ -54,23 +52,6 @@ public record StreamError(String condition, String text) {
             // Keep the generic condition: the raw text is still reported.
         }
         return Optional.of(new StreamError(condition, text));
-    }
-
-    private static DocumentBuilder newBuilder() {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            // The JDK's default handler prints "[Fatal Error] ..." on stderr: a malformed stream
-            // error from a server is handled (kept raw, generic condition), never printed.
-            b.setErrorHandler(null);
-            return b;
-        } catch (Exception e) {
-            throw new IllegalStateException("no XML parser", e);
-        }
     }
 
     @Override
