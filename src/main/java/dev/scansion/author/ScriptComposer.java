@@ -28,7 +28,7 @@ final class ScriptComposer {
     private final CapturePlan plan;
     private final ScriptBuilder out = new ScriptBuilder();
     private final Map<SourcePos, Generaliser.ValueRef> origins = new HashMap<>();
-    /** Presences left out: another run gives them in another order ({@link OccupantBursts}). */
+    /** Presences left out: another run gives them in another order ({@link ArrivalOrder}). */
     private final Map<Integer, String> leftOut;
 
     ScriptComposer(Conversation conversation, Generaliser.Options options) {
@@ -38,7 +38,7 @@ final class ScriptComposer {
         this.names = actors.jidNames(conversation);
         for (int i = 0; i < conversation.events().size(); i++) trees.add(parse(i, conversation.events().get(i)));
         this.plan = new CapturePlan(trees, conversation);
-        this.leftOut = OccupantBursts.find(conversation, trees, actors);
+        this.leftOut = ArrivalOrder.find(conversation, trees, actors);
     }
 
     private StanzaTree parse(int index, Conversation.Event e) {

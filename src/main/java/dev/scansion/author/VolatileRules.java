@@ -86,6 +86,12 @@ final class VolatileRules {
             "{urn:xmpp:blocking}blocklist",
             "{http://jabber.org/protocol/pubsub#event}items",
             "{http://jabber.org/protocol/pubsub}items",
+            // lists an owner or admin asks for: affiliations, subscriptions, a room's members
+            "{http://jabber.org/protocol/muc#admin}query",
+            "{http://jabber.org/protocol/pubsub}affiliations",
+            "{http://jabber.org/protocol/pubsub}subscriptions",
+            "{http://jabber.org/protocol/pubsub#owner}affiliations",
+            "{http://jabber.org/protocol/pubsub#owner}subscriptions",
             // RSM's <first>/<last>/<count>, a form's fields and a multi-valued field's <value>s
             // (Prosody's MUC room info and configuration list them from hash tables)
             "{http://jabber.org/protocol/rsm}set",

@@ -112,7 +112,7 @@ class GeneraliserGoldenTest {
                 trees.add(null);
             }
         }
-        Set<Integer> occupants = OccupantBursts.find(c, trees, new Actors(c)).keySet();
+        Set<Integer> occupants = ArrivalOrder.find(c, trees, new Actors(c)).keySet();
         for (int i = 0; i < c.events().size(); i++) {
             if (occupants.contains(i)) continue; // another run gives them in another order: left out
             Conversation.Event e = c.events().get(i);
