@@ -13,15 +13,30 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * A received stanza as the editor reads it: names, attributes in the order received (never
- * {@code xmlns} declarations), element children, and the direct text joined and trimmed as the
+ * A received stanza as the editor reads it: names, attributes in one fixed order (never
+ * {@code xmlns} declarations; see {@link #ORDER}), element children, and the direct text joined and trimmed as the
  * matcher compares it. Parsed as it stood in the client stream ({@code jabber:client} default,
  * the {@code stream} prefix declared); no DTD, nothing fetched.
  */
 record Received(String namespace, String localName, List<Attribute> attributes, List<Received> children,
                 String text) {
+    /**
+     * Servers send attributes in an order of their own (Prosody's varies between runs): what the
+     * accept mode writes must not depend on it, or two runs would rewrite a script two ways.
+     * {@code type}, {@code id}, {@code from}, {@code to} first, the others by name, {@code xml:*} last.
+     */
+    static final java.util.Comparator<Attribute> ORDER = java.util.Comparator
+            .comparingInt((Attribute a) -> rank(a)).thenComparing(Attribute::qualifiedName);
+
+    private static int rank(Attribute a) {
+        if (a.namespace().equals(XMLConstants.XML_NS_URI)) return 5;
+        if (!a.namespace().isEmpty()) return 4;
+        int i = List.of("type", "id", "from", "to").indexOf(a.localName());
+        return i < 0 ? 4 : i;
+    }
+
     Received {
-        attributes = List.copyOf(attributes);
+        attributes = attributes.stream().sorted(ORDER).toList();
         children = List.copyOf(children);
     }
 

@@ -182,12 +182,13 @@ final class RecordCommand implements Callable<Integer> {
     private int record(RecordingProxy proxy, ProxySettings settings, RunConfig upstream, Path certDir)
             throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("recording: clients connect to " + proxy.address() + " (" + tlsLine(settings) + "); logins go to "
-                + upstream.host().orElse("each JID's domain") + upstream.port().map(p -> ":" + p).orElse("")
-                + "; " + (once ? "stops when every client has gone" : "Ctrl-C stops") + " and writes " + output);
-        out.flush();
         try (RecordSignals stop = RecordSignals.install(() -> stopQuietly(proxy),
                 upstream.connectTimeout().plusSeconds(5))) {
+            // Said once the signals are ours: a Ctrl-C after this line ends the recording as --once does.
+            out.println("recording: clients connect to " + proxy.address() + " (" + tlsLine(settings) + "); logins go to "
+                    + upstream.host().orElse("each JID's domain") + upstream.port().map(p -> ":" + p).orElse("")
+                    + "; " + (once ? "stops when every client has gone" : "Ctrl-C stops") + " and writes " + output);
+            out.flush();
             proxy.awaitFinished();
             proxy.stop();
             deleteTree(certDir);
