@@ -42,6 +42,8 @@ final class VolatileRules {
             // XEP-0359 origin-id's owner) comes back as that client sent it, and stays.
             new Rule(CLIENT + "*", "id", true, "id", "ids of stanzas the server originates are generated"),
             new Rule("{urn:xmpp:sid:0}stanza-id", "id", false, "stanza-id", "XEP-0359: the archive's id for a stanza"),
+            new Rule("{urn:xmpp:mam:tmp}archived", "id", false, "stanza-id",
+                    "XEP-0313 0.2 (ejabberd still adds it): the archive's id for a stanza"),
             new Rule("{urn:xmpp:mam:2}result", "id", false, "mam-id", "XEP-0313: archive ids of the results"),
             new Rule("{urn:xmpp:mam:1}result", "id", false, "mam-id", "XEP-0313 (older namespace)"),
             new Rule("{urn:xmpp:mam:2}result", "queryid", true, "queryid", "a query id the server chose"),

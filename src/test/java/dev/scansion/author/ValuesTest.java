@@ -27,6 +27,7 @@ class ValuesTest {
             "{jabber:client}message | type | chat | false | L:chat",
             "{jabber:client}message>{urn:xmpp:sid:0}stanza-id | id | Zt3nQ | true | ANY",
             "{jabber:client}message>{urn:xmpp:sid:0}stanza-id | by | romeo@localhost | true | L:${Romeo's JID}",
+            "{jabber:client}message>{urn:xmpp:mam:tmp}archived | id | 1796434226166171 | true | ANY",
             "{jabber:client}message>{urn:xmpp:sid:0}origin-id | id | o-1 | true | L:o-1",
             "{jabber:client}message>{urn:xmpp:mam:2}result | id | a1 | true | ANY",
             "{jabber:client}message>{urn:xmpp:mam:2}result | queryid | q-server | true | ANY",
