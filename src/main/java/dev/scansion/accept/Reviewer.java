@@ -6,6 +6,8 @@ import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 
+import dev.scansion.text.Printable;
+
 /** {@code --accept=review}: asks about each rewrite before it is accepted. */
 public interface Reviewer {
     /** The answers: take this rewrite, leave this step failing, or stop accepting (what was taken stays taken). */
@@ -20,7 +22,7 @@ public interface Reviewer {
      */
     static Reviewer on(BufferedReader in, PrintWriter out) {
         return question -> {
-            out.println(question);
+            out.println(Printable.text(question)); // it quotes what the server sent
             while (true) {
                 out.print("accept this change? [y]es, [s]kip, [q]uit: ");
                 out.flush();

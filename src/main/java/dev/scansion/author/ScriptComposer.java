@@ -138,17 +138,20 @@ final class ScriptComposer {
     /** Received values: the rules of {@link Values}, widened values as markers, captures. */
     private final class ReceivedValues implements PayloadPrinter.Decider {
         private final int event;
+        private final Values.Context context;
 
         ReceivedValues(int event) {
             this.event = event;
+            this.context = context(event);
         }
 
         @Override
         public PayloadPrinter.Piece attribute(List<String> elementPath, String path, StanzaTree.Attribute a,
                                               boolean strict) {
+            // a widened attribute is left out: its element is written loose ({@link #loosen})
             boolean widened = options.widened().contains(new Generaliser.ValueRef(event, path));
-            Values.Written w = widened ? (strict ? new Values.Any() : new Values.Omit())
-                    : Values.attribute(elementPath, a.namespace(), a.localName(), a.value(), names, strict, context(event));
+            Values.Written w = widened ? new Values.Omit()
+                    : Values.attribute(elementPath, a.namespace(), a.localName(), a.value(), names, strict, context);
             if (w instanceof Values.Literal l) {
                 return new PayloadPrinter.Piece(plan.reference(a.value(), event).orElse(l.text()), true);
             }
@@ -167,7 +170,7 @@ final class ScriptComposer {
         @Override
         public PayloadPrinter.Piece text(List<String> elementPath, String path, String text) {
             if (options.widened().contains(new Generaliser.ValueRef(event, path))) return null;
-            Values.Written w = Values.text(elementPath, text, names, context(event));
+            Values.Written w = Values.text(elementPath, text, names, context);
             if (!(w instanceof Values.Literal l)) return null;
             return new PayloadPrinter.Piece(plan.reference(text.strip(), event).orElse(l.text()), true);
         }

@@ -187,7 +187,7 @@ final class RecordCommand implements Callable<Integer> {
             // Said once the signals are ours: a Ctrl-C after this line ends the recording as --once does.
             out.println("recording: clients connect to " + proxy.address() + " (" + tlsLine(settings) + "); logins go to "
                     + upstream.host().orElse("each JID's domain") + upstream.port().map(p -> ":" + p).orElse("")
-                    + "; " + (once ? "stops when every client has gone" : "Ctrl-C stops") + " and writes " + output);
+                    + "; " + (once ? "stops when every client has gone" : "Ctrl-C stops") + " and writes " + shown(output));
             out.flush();
             proxy.awaitFinished();
             proxy.stop();
@@ -202,20 +202,20 @@ final class RecordCommand implements Callable<Integer> {
     private int write(Conversation conversation, RunConfig upstream) {
         PrintWriter err = spec.commandLine().getErr();
         if (conversation.connections().isEmpty()) {
-            err.println("nothing recorded: no client logged in through the proxy; " + output + " not written");
+            err.println("nothing recorded: no client logged in through the proxy; " + shown(output) + " not written");
             return ExitCodes.USAGE;
         }
         Generaliser.Options options = options();
         Generaliser.Generalised script = Generaliser.generalise(conversation, options);
         List<String> problems = ReportFiles.writeText(output, script.text());
         if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("error: " + p));
+            problems.forEach(p -> err.println("error: " + Printable.line(p)));
             return ExitCodes.RUNTIME;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("wrote " + output + ": " + summary(conversation, script.text()));
+        out.println("wrote " + shown(output) + ": " + summary(conversation, script.text()));
         if (!verify) return ExitCodes.OK;
-        out.println("verifying: replaying " + output + " against the same server (at most " + Verifier.MAX_ROUNDS
+        out.println("verifying: replaying " + shown(output) + " against the same server (at most " + Verifier.MAX_ROUNDS
                 + " rounds; --no-verify skips this)");
         out.flush();
         Verification verification = Verifier.verify(conversation, options, output, upstream, sessions);
@@ -232,6 +232,11 @@ final class RecordCommand implements Callable<Integer> {
             return plural(actors, "actor") + ", " + plural(steps, "step");
         }
         return plural(conversation.connections().size(), "connection") + ", " + plural(conversation.events().size(), "event");
+    }
+
+    /** A path as given by the user, made printable. */
+    static String shown(Path path) {
+        return Printable.line(path.toString());
     }
 
     private static String plural(int n, String word) {

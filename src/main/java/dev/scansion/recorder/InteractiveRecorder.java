@@ -18,6 +18,7 @@ import dev.scansion.recorder.InteractiveInput.Command;
 import dev.scansion.script.ast.Actor;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.Step;
+import dev.scansion.text.Printable;
 
 /**
  * {@code scansion record -i}: the runner is the client. The user types actions in the script
@@ -47,17 +48,17 @@ public final class InteractiveRecorder {
                           SessionFactory sessions, Path output, Generaliser.Options options, boolean verify) {
         Conversation conversation = record(in, out, actors, config, sessions);
         if (conversation.connections().isEmpty()) {
-            out.println("nothing recorded: no actor connected; " + output + " not written");
+            out.println("nothing recorded: no actor connected; " + Printable.line(output.toString()) + " not written");
             return NOTHING_RECORDED;
         }
         if (!verify) {
             Optional<String> problem = Verifier.write(conversation, options, output);
-            out.println(problem.map(p -> "error: " + p).orElse("wrote " + output));
+            out.println(problem.map(p -> "error: " + Printable.line(p)).orElse("wrote " + Printable.line(output.toString())));
             return problem.isPresent() ? RUNTIME : OK;
         }
         Verification v = Verifier.verify(conversation, options, output, config, sessions);
-        if (!(v.outcome() instanceof Verification.NotWritten)) out.println("wrote " + output);
-        out.println(v.summary());
+        if (!(v.outcome() instanceof Verification.NotWritten)) out.println("wrote " + Printable.line(output.toString()));
+        out.println(Printable.text(v.summary()));
         return v.exitCode();
     }
 
