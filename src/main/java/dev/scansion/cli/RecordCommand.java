@@ -164,7 +164,8 @@ final class RecordCommand implements Callable<Integer> {
             }
             actors = loaded.script();
         }
-        return InteractiveRecorder.run(input.get(), out, actors, upstream, sessions, output, options(), verify);
+        Conversation conversation = InteractiveRecorder.record(input.get(), out, actors, upstream, sessions);
+        return write(conversation, upstream, "no actor connected");
     }
 
     private Generaliser.Options options() {
@@ -193,16 +194,17 @@ final class RecordCommand implements Callable<Integer> {
             proxy.stop();
             deleteTree(certDir);
             if (proxy.full()) out.println("the recording reached its bounds: nothing after that was recorded");
-            return write(proxy.conversation(), upstream);
+            return write(proxy.conversation(), upstream, "no client logged in through the proxy");
         } finally {
             proxy.stop();
         }
     }
 
-    private int write(Conversation conversation, RunConfig upstream) {
+    /** Writes the conversation and, with {@code --verify}, replays it; {@code nobody} says why nothing was recorded. */
+    private int write(Conversation conversation, RunConfig upstream, String nobody) {
         PrintWriter err = spec.commandLine().getErr();
         if (conversation.connections().isEmpty()) {
-            err.println("nothing recorded: no client logged in through the proxy; " + shown(output) + " not written");
+            err.println("nothing recorded: " + nobody + "; " + shown(output) + " not written");
             return ExitCodes.USAGE;
         }
         Generaliser.Options options = options();

@@ -4,62 +4,28 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.scansion.author.Conversation;
-import dev.scansion.author.Generaliser;
 import dev.scansion.exec.RunConfig;
 import dev.scansion.exec.SessionFactory;
 import dev.scansion.recorder.InteractiveInput.Command;
 import dev.scansion.script.ast.Actor;
 import dev.scansion.script.ast.Script;
 import dev.scansion.script.ast.Step;
-import dev.scansion.text.Printable;
 
 /**
  * {@code scansion record -i}: the runner is the client. The user types actions in the script
  * language ({@code Romeo connects}, {@code Romeo sends:} and XML lines ended by a blank line,
  * {@code Romeo disconnects}); what each actor receives is shown as it arrives; at {@code quit} or
- * the end of the input the conversation is generalised and written (and, with verify, replayed:
- * {@link Verifier}).
+ * the end of the input it returns the conversation, which {@code record} writes and verifies as
+ * it does the proxy's.
  */
 public final class InteractiveRecorder {
-    /** Exit codes, as documented for the CLI: written (and verified), a failed verification, nothing recorded, an error. */
-    public static final int OK = 0;
-    public static final int NOT_VERIFIED = 1;
-    public static final int NOTHING_RECORDED = 2;
-    public static final int RUNTIME = 3;
-
     private InteractiveRecorder() {
-    }
-
-    /**
-     * Records, then writes {@code output}: generalised with {@code options}; with {@code verify},
-     * through the {@link Verifier} against the same server. Prints to {@code out}; never throws.
-     *
-     * @param actors a script whose {@code [Client]} definitions are the actors (its actions are not used)
-     * @return {@link #OK}, {@link #NOT_VERIFIED}, {@link #NOTHING_RECORDED} or {@link #RUNTIME}
-     */
-    public static int run(Reader in, PrintWriter out, Optional<Script> actors, RunConfig config,
-                          SessionFactory sessions, Path output, Generaliser.Options options, boolean verify) {
-        Conversation conversation = record(in, out, actors, config, sessions);
-        if (conversation.connections().isEmpty()) {
-            out.println("nothing recorded: no actor connected; " + Printable.line(output.toString()) + " not written");
-            return NOTHING_RECORDED;
-        }
-        if (!verify) {
-            Optional<String> problem = Verifier.write(conversation, options, output);
-            out.println(problem.map(p -> "error: " + Printable.line(p)).orElse("wrote " + Printable.line(output.toString())));
-            return problem.isPresent() ? RUNTIME : OK;
-        }
-        Verification v = Verifier.verify(conversation, options, output, config, sessions);
-        if (!(v.outcome() instanceof Verification.NotWritten)) out.println("wrote " + Printable.line(output.toString()));
-        out.println(Printable.text(v.summary()));
-        return v.exitCode();
     }
 
     /**

@@ -54,11 +54,6 @@ public final class Verifier {
         return new Verifier(o -> Generaliser.generalise(conversation, o), config, sessions).run(options, output);
     }
 
-    /** Writes only (for {@code --no-verify}): empty when written, else why not in one line. */
-    public static Optional<String> write(Conversation conversation, Options options, Path output) {
-        return VerifWriter.write(o -> Generaliser.generalise(conversation, o), options, output).problem();
-    }
-
     /** The loop: write, replay, widen what differed, at most {@link #MAX_ROUNDS} times. Never throws. */
     public Verification run(Options options, Path output) {
         List<Verification.Round> rounds = new ArrayList<>();

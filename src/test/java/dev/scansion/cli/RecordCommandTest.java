@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -69,11 +70,15 @@ class RecordCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** What {@code record -i} reads, as if typed. */
+    private String typed = "";
+
     private CompletableFuture<Run> start(String... args) {
         CommandLine cl = new CommandLine(new ScansionCommand(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                return cls == RecordCommand.class ? cls.cast(new RecordCommand(ECHO)) : CommandLine.defaultFactory().create(cls);
+                return cls == RecordCommand.class ? cls.cast(new RecordCommand(ECHO, () -> new StringReader(typed)))
+                        : CommandLine.defaultFactory().create(cls);
             }
         });
         Main.configure(cl);
@@ -187,6 +192,43 @@ class RecordCommandTest {
             assertTrue(run.err().startsWith("error: ") && run.err().contains(said[i]), run.toString());
             assertFalse(run.err().contains("Exception"), run.toString());
         }
+        assertFalse(Files.exists(script));
+    }
+
+    private static final String ROMEO_PINGS = "[Client] Romeo\n\tjid: romeo@localhost\n\tpassword: " + PASSWORD
+            + "\n\tresource: balcony\n\nRomeo connects\nRomeo sends:\n"
+            + "<iq type='get' id='p1' to=\"${Romeo's full JID}\"><ping xmlns='urn:xmpp:ping'/></iq>\n\nquit\n";
+
+    @Test
+    void interactiveWritesWhatWasTypedAndWhatArrivedAsTheProxyDoes() throws Exception {
+        typed = ROMEO_PINGS;
+        Path script = tmp.resolve("typed.scs");
+        Run run = run("-i", "--no-verify", "-o", script.toString(), "--title", "Typed");
+        assertEquals(0, run.code(), run.toString());
+        String text = Files.readString(script);
+        assertTrue(text.startsWith("# Typed\n") && text.contains("[Client] Romeo") && text.contains("Romeo receives:"),
+                text + "\n--- console\n" + run);
+        assertTrue(ScriptParser.parse(script.toString(), text, ParseOptions.CHECK).ok(), text);
+        assertTrue(run.out().contains("wrote " + script + ": 1 actor, 4 steps"), run.toString());
+        assertFalse(run.out().contains(PASSWORD) || run.err().contains(PASSWORD), run.toString());
+    }
+
+    @Test
+    void interactiveVerifiesTheScriptLikeTheProxy() throws Exception {
+        typed = ROMEO_PINGS;
+        Path script = tmp.resolve("typed.scs");
+        Run run = run("-i", "-o", script.toString());
+        assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().contains("verified: replays green (1 round)"), run.toString());
+    }
+
+    @Test
+    void interactiveWithNoActorConnectedWritesNothing() throws Exception {
+        typed = "quit\n";
+        Path script = tmp.resolve("none.scs");
+        Run run = run("-i", "-o", script.toString());
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("nothing recorded: no actor connected; " + script + " not written"), run.toString());
         assertFalse(Files.exists(script));
     }
 }

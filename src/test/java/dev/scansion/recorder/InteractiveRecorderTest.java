@@ -9,21 +9,17 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.scansion.author.Conversation;
 import dev.scansion.author.Conversation.Connected;
 import dev.scansion.author.Conversation.Disconnected;
 import dev.scansion.author.Conversation.Received;
 import dev.scansion.author.Conversation.Sent;
-import dev.scansion.author.Generaliser;
 import dev.scansion.exec.RunConfig;
 import dev.scansion.script.ParseOptions;
 import dev.scansion.script.ScriptParser;
@@ -36,8 +32,6 @@ class InteractiveRecorderTest {
             + "[Client] Juliet\n\tjid: juliet@localhost/balcony\n\tpassword: n1ght-pw\n\n";
     private static final RunConfig CONFIG = RunConfig.defaults().withHost("127.0.0.1").withPort(5222);
 
-    @TempDir
-    Path dir;
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintWriter out = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), true);
@@ -130,15 +124,12 @@ class InteractiveRecorderTest {
     @Test
     void aRefusedLoginIsOneLineAndRecordsNothing() throws Exception {
         VerifFakeServer s = versionServer();
-        int code = InteractiveRecorder.run(new StringReader("[Client] Romeo\n\tjid: romeo@localhost\n\tpassword: wrong\n\n"
-                + "Romeo connects\n"), out, Optional.empty(), CONFIG, s, dir.resolve("new.scs"),
-                Generaliser.Options.titled("t"), false);
+        Conversation c = InteractiveRecorder.record(new StringReader("[Client] Romeo\n\tjid: romeo@localhost\n"
+                + "\tpassword: wrong\n\nRomeo connects\n"), out, Optional.empty(), CONFIG, s);
         assertTrue(output().contains("error: Romeo could not connect: SASL authentication failed: not-authorized\n"),
                 output());
-        assertTrue(output().endsWith("nothing recorded: no actor connected; " + dir.resolve("new.scs") + " not written\n"),
-                output());
-        assertEquals(InteractiveRecorder.NOTHING_RECORDED, code);
-        assertFalse(Files.exists(dir.resolve("new.scs")));
+        assertFalse(output().contains("wrong"), output());
+        assertEquals(List.of(), c.connections());
     }
 
     @Test
@@ -171,27 +162,5 @@ class InteractiveRecorderTest {
                 new Disconnected(0)), c.events());
         assertTrue(output().contains("error: Romeo's stream was ended by the server: connection reset\n"), output());
         assertTrue(output().contains("error: Romeo is not connected (type 'Romeo connects' first); nothing sent"), output());
-    }
-
-    @Test
-    void theRecordingIsWrittenGeneralised() throws Exception {
-        int code = InteractiveRecorder.run(new StringReader(ACTORS + "Romeo connects\nRomeo sends:\n"
-                + "<iq type='get' id='v1' to='localhost'><query xmlns='jabber:iq:version'/></iq>\n\n"), out,
-                Optional.empty(), CONFIG, versionServer(), dir.resolve("new.scs"), Generaliser.Options.titled("typed"), false);
-        assertEquals(InteractiveRecorder.OK, code, output());
-        String written = Files.readString(dir.resolve("new.scs"));
-        assertTrue(written.startsWith("# typed\n"), written);
-        assertTrue(written.contains("receives:"), written);
-        assertTrue(ScriptParser.parse("new.scs", written, ParseOptions.CHECK).ok(), written);
-        assertTrue(output().endsWith("wrote " + dir.resolve("new.scs") + "\n"), output());
-    }
-
-    @Test
-    void withVerifyTheWrittenScriptIsReplayedAgainstTheSameServer() throws Exception {
-        int code = InteractiveRecorder.run(new StringReader(ACTORS + "Romeo connects\nRomeo sends:\n"
-                + "<iq type='get' id='v1' to='localhost'><query xmlns='jabber:iq:version'/></iq>\n\n"), out,
-                Optional.empty(), CONFIG, versionServer(), dir.resolve("new.scs"), Generaliser.Options.titled("typed"), true);
-        assertEquals(InteractiveRecorder.OK, code, output());
-        assertTrue(output().endsWith("verified: replays green (1 round)\n"), output());
     }
 }
